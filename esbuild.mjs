@@ -1,0 +1,70 @@
+// Builds the three bundles: the Node extension, the web-worker extension and the CLI.
+import * as esbuild from 'esbuild';
+import { builtinModules } from 'node:module';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  target: 'es2022',
+  legalComments: 'none',
+};
+
+/** Fails the web build when anything pulls in a Node built-in. */
+const noNodeBuiltins = {
+  name: 'no-node-builtins',
+  setup(build) {
+    const names = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (names.has(args.path)) {
+        return { errors: [{ text: `Node built-in "${args.path}" imported by ${args.importer} in the web bundle` }] };
+      }
+      return undefined;
+    });
+  },
+};
+
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    metafile: true,
+  },
+  {
+    ...common,
+    entryPoints: ['src/web/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+    mainFields: ['browser', 'module', 'main'],
+    conditions: ['browser'],
+    plugins: [noNodeBuiltins],
+    define: { 'process.env.NODE_ENV': '"production"' },
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('[esbuild] watching');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}
