@@ -1,0 +1,230 @@
+#!/usr/bin/env node
+// Runs the integration tests (test/integration/**/*.test.ts) offline in a real VS Code:
+// code-server (VS Code server + web workbench, installed on first use into .vscode-test/)
+// opened in headless Chromium through playwright-core. The workbench's remote Node
+// extension host loads the extension under development and runs the test index; the
+// workbench reports every log line (mocha's output among them) and the exit code through
+// two functions exposed to the page (codeAutomationLog, codeAutomationExit).
+//
+// Usage: npm run build && node scripts/test-code-server.mjs   (npm run test:integration)
+//
+// Environment:
+//   WORKLOG_TEST_GREP        only tests whose full title matches (mocha grep)
+//   WORKLOG_TEST_WORKSPACE   folder to open, absolute or relative to the repository
+//                            (default test/integration/fixtures/smoke-workspace)
+//   WORKLOG_TEST_SETTINGS    extra user settings: a JSON object, or the path of a JSON file
+//   WORKLOG_TEST_TIMEOUT     overall limit in seconds for starting VS Code and running the
+//                            tests (default 600; the one-time install is not counted)
+//   WORKLOG_TEST_VERBOSE=1   also print the workbench's and the server's own log lines
+//   CHROME_PATH              Chromium/Chrome executable (default /usr/bin/chromium)
+//
+// Last line: `VS Code <version>: N passed, M failed`. Exit code 0 only when every selected
+// test passed and at least one ran; 1 on test failures; 2 on an infrastructure error or a
+// timeout (the server's last output lines are printed). Screenshots: see the
+// WORKLOG_SCREENSHOT protocol in test/integration/index.ts.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import util from 'node:util';
+import { chromium } from 'playwright-core';
+import { buildTests, TEST_INDEX } from './build-tests.mjs';
+import {
+  REPO_ROOT,
+  Session,
+  ensureCodeServer,
+  findFreePort,
+  onTerminationSignals,
+  resolveWorkspace,
+  settingsFromEnv,
+  workbenchUrl,
+} from './lib/codeServer.mjs';
+
+const DEFAULT_WORKSPACE = 'test/integration/fixtures/smoke-workspace';
+const RESULT_PREFIX = 'WORKLOG_TEST_RESULT ';
+const SCREENSHOT_PREFIX = 'WORKLOG_SCREENSHOT ';
+
+const verbose = process.env.WORKLOG_TEST_VERBOSE === '1';
+const timeoutSec = Number(process.env.WORKLOG_TEST_TIMEOUT || 600);
+const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+class InfraError extends Error {}
+
+let session;
+let browser;
+let cleaned = false;
+let stopTimer = () => {};
+async function cleanup() {
+  if (cleaned) return;
+  cleaned = true;
+  stopTimer();
+  try {
+    await browser?.close();
+  } catch {
+    // already gone
+  }
+  await session?.dispose();
+}
+onTerminationSignals(cleanup);
+
+/** Lines the workbench logs that only say the test harness is alive. */
+function isNoise(line) {
+  return false && line;
+}
+
+async function main() {
+  if (!Number.isFinite(timeoutSec) || timeoutSec <= 0) throw new InfraError(`WORKLOG_TEST_TIMEOUT must be a number of seconds, got ${process.env.WORKLOG_TEST_TIMEOUT}`);
+  try {
+    fs.accessSync(chromePath, fs.constants.X_OK);
+  } catch {
+    throw new InfraError(`no Chromium executable at ${chromePath} (install Debian's chromium, or set CHROME_PATH)`);
+  }
+  const workspace = resolveWorkspace(process.env.WORKLOG_TEST_WORKSPACE, DEFAULT_WORKSPACE);
+  const settings = settingsFromEnv();
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'extension.js'))) {
+    throw new InfraError('dist/extension.js is missing: run `npm run build` first');
+  }
+
+  await buildTests();
+  const entry = await ensureCodeServer();
+
+  session = new Session({ settings, isolateHome: true });
+  // Playwright's temporary Chromium profile goes to os.tmpdir(): keep it in the session.
+  process.env.TMPDIR = session.tmpDir;
+
+  const lines = [];
+  let result;
+  let exitCode;
+  const screenshots = new Set();
+  let resolveExit;
+  const exited = new Promise((r) => (resolveExit = r));
+
+  const deadline = Date.now() + timeoutSec * 1000;
+  let timer;
+  const timedOut = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new InfraError(`timed out after ${timeoutSec} s (WORKLOG_TEST_TIMEOUT)`)), timeoutSec * 1000);
+  });
+  timedOut.catch(() => {});
+  stopTimer = () => clearTimeout(timer);
+  const withDeadline = (p) => Promise.race([p, timedOut]);
+
+  const port = await findFreePort();
+  const server = await withDeadline(
+    session.startCodeServer({
+      entry,
+      port,
+      env: {
+        WORKLOG_TEST_GREP: process.env.WORKLOG_TEST_GREP ?? '',
+        WORKLOG_SCREENSHOTS: '1',
+      },
+      onOutput: (line) => verbose && console.error(`[server] ${line}`),
+      readyTimeoutMs: Math.max(1000, deadline - Date.now()),
+    }),
+  );
+  const serverGone = session.server.exitedPromise.then(() => {
+    throw new InfraError(`code-server exited (${session.server?.exitCode}) while the tests ran`);
+  });
+  serverGone.catch(() => {});
+
+  browser = await withDeadline(
+    chromium.launch({
+      executablePath: chromePath,
+      headless: true,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      env: session.env(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
+    }),
+  );
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+
+  const takeScreenshot = (rel) => {
+    const abs = path.resolve(REPO_ROOT, rel);
+    if (!rel || path.isAbsolute(rel) || !abs.startsWith(REPO_ROOT + path.sep)) {
+      console.error(`[screenshot] refused ${JSON.stringify(rel)}: give a path relative to the repository, inside it`);
+      return;
+    }
+    const job = (async () => {
+      fs.mkdirSync(path.dirname(abs), { recursive: true });
+      const png = await page.screenshot({ type: 'png' });
+      const tmp = `${abs}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, png);
+      fs.renameSync(tmp, abs);
+      console.error(`[screenshot] ${path.relative(REPO_ROOT, abs)}`);
+    })().catch((e) => console.error(`[screenshot] ${rel} failed: ${e.message}`));
+    screenshots.add(job);
+    job.finally(() => screenshots.delete(job));
+  };
+
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const text = util.format(...(Array.isArray(args) ? args : [args]));
+    for (const line of text.split('\n')) {
+      lines.push(line);
+      if (lines.length > 400) lines.shift();
+      const r = line.indexOf(RESULT_PREFIX);
+      if (r >= 0) {
+        try {
+          result = JSON.parse(line.slice(r + RESULT_PREFIX.length));
+        } catch {
+          console.error(`unreadable result line: ${line}`);
+        }
+        continue;
+      }
+      const s = line.indexOf(SCREENSHOT_PREFIX);
+      if (s >= 0) {
+        takeScreenshot(line.slice(s + SCREENSHOT_PREFIX.length).trim());
+        continue;
+      }
+      if (verbose || !isNoise(line)) console.log(verbose ? `[${type}] ${line}` : line);
+    }
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => {
+    exitCode = code;
+    resolveExit();
+  });
+  const pageCrashed = new Promise((_, reject) => page.on('crash', () => reject(new InfraError('the workbench page crashed'))));
+  pageCrashed.catch(() => {});
+
+  const url = workbenchUrl({ origin: server.origin, folder: workspace, extensionTestsPath: TEST_INDEX });
+  if (verbose) console.error(`[launcher] ${url}`);
+  await withDeadline(page.goto(url, { waitUntil: 'domcontentloaded' }));
+  await Promise.race([exited, timedOut, serverGone, pageCrashed]);
+  clearTimeout(timer);
+  await Promise.allSettled([...screenshots]);
+  return { result, exitCode };
+}
+
+const started = Date.now();
+let status = 0;
+try {
+  const { result, exitCode } = await main();
+  await cleanup();
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  if (!result) {
+    console.error(`VS Code exited with code ${exitCode} without reporting results (did the test index load? see the log above)`);
+    status = 2;
+  } else {
+    const total = result.passed + result.failed;
+    if (total === 0) console.error(`no test ran${process.env.WORKLOG_TEST_GREP ? ` (WORKLOG_TEST_GREP=${process.env.WORKLOG_TEST_GREP} matched nothing)` : ''}`);
+    status = result.failed > 0 ? 1 : exitCode !== 0 || total === 0 ? 1 : 0;
+    if (status && result.failed === 0 && total > 0) console.error(`VS Code exited with code ${exitCode}`);
+    console.error(`[launcher] ${secs} s`);
+    console.log(`VS Code ${result.version}: ${result.passed} passed, ${result.failed} failed${result.pending ? `, ${result.pending} skipped` : ''}`);
+  }
+} catch (err) {
+  const tail = session?.serverTail(40);
+  console.error(`\nintegration tests could not run: ${err instanceof InfraError ? err.message : err?.stack ?? err}`);
+  if (tail) console.error(`--- last code-server output ---\n${tail}\n---`);
+  await cleanup();
+  status = 2;
+}
+process.exit(status);
