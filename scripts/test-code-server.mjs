@@ -66,9 +66,22 @@ async function cleanup() {
 }
 onTerminationSignals(cleanup);
 
-/** Lines the workbench logs that only say the test harness is alive. */
-function isNoise(line) {
-  return false && line;
+/**
+ * Workbench chatter at info level that says nothing about the tests (shown with
+ * WORKLOG_TEST_VERBOSE=1). Mocha's output arrives through the same channel at the same
+ * level, so known lines are dropped rather than unknown ones.
+ */
+const NOISE = [
+  /^Resolv(ing|ed) connection token /,
+  /^Creating a socket \(/,
+  /^Ignoring fetching additional builtin extensions from gallery/,
+  /^Updating additional builtin extensions cache/,
+  /^\[Service Worker\] registered/,
+  /^ChatSessionStore: Migrating 0 /,
+  /^Creation of workbench contribution '.*' took \d+ms\./,
+];
+function isNoise(type, line) {
+  return type === 'info' && NOISE.some((re) => re.test(line));
 }
 
 async function main() {
@@ -184,7 +197,8 @@ async function main() {
         takeScreenshot(line.slice(s + SCREENSHOT_PREFIX.length).trim());
         continue;
       }
-      if (verbose || !isNoise(line)) console.log(verbose ? `[${type}] ${line}` : line);
+      if (verbose) console.log(`[${type}] ${line}`);
+      else if (!isNoise(type, line)) console.log(line);
     }
   });
   await page.exposeFunction('codeAutomationExit', (code) => {

@@ -11,13 +11,11 @@
 
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import fsp from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CODE_SERVER_VERSION = '4.100.3';
@@ -128,21 +126,23 @@ function seedRipgrepCache(tmpDir) {
   fs.rmSync(stage, { recursive: true, force: true });
 }
 
-function runLogged(cmd, args, opts, logFile) {
+/**
+ * Runs a command detached (own process group) with its output appended to `logFile`.
+ * `state.pid` holds its pid while it runs, so an exit handler can kill the group.
+ */
+function runLogged(cmd, args, opts, logFile, state) {
   return new Promise((resolve, reject) => {
     const out = fs.openSync(logFile, 'a');
     const child = spawn(cmd, args, { ...opts, stdio: ['ignore', out, out], detached: true });
-    const onSignal = () => {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    };
-    process.once('exit', onSignal);
-    child.on('error', reject);
+    state.pid = child.pid;
+    child.on('error', (e) => {
+      state.pid = undefined;
+      reject(e);
+    });
     child.on('exit', (code, signal) => {
-      process.removeListener('exit', onSignal);
+      // npm waits for its scripts; anything they left in the group goes too.
+      killProcessTreeSync(child.pid);
+      state.pid = undefined;
       fs.closeSync(out);
       resolve({ code, signal });
     });
@@ -185,6 +185,22 @@ export async function ensureCodeServer({ quiet = false } = {}) {
   }
 
   const stage = path.join(CACHE_ROOT, `${stagePrefix}${process.pid}`);
+  // An interrupted or failed install leaves nothing behind.
+  const npm = { pid: undefined };
+  const removeStage = () => {
+    if (npm.pid) killProcessTreeSync(npm.pid);
+    fs.rmSync(stage, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  };
+  process.once('exit', removeStage);
+  try {
+    return await installInto(stage, npm, { quiet });
+  } finally {
+    process.removeListener('exit', removeStage);
+    removeStage();
+  }
+}
+
+async function installInto(stage, npm, { quiet }) {
   const tmp = path.join(stage, '.tmp');
   const prefix = path.join(stage, 'install');
   const logFile = path.join(stage, 'npm-install.log');
@@ -248,18 +264,18 @@ export async function ensureCodeServer({ quiet = false } = {}) {
   ];
   if (!quiet) {
     log(`installing code-server ${CODE_SERVER_VERSION} into ${path.relative(REPO_ROOT, INSTALL_DIR)} (first run only; builds native modules, takes several minutes)`);
-    log(`npm output: ${logFile}`);
+    log(`npm output: ${logFile} (kept as npm-install.log in the install)`);
   }
   const started = Date.now();
-  const { code, signal } = await runLogged(cmd, args, { cwd: prefix, env }, logFile);
+  const { code, signal } = await runLogged(cmd, args, { cwd: prefix, env }, logFile, npm);
   if (code !== 0) {
     printTail(logFile, 60);
-    throw new Error(`npm install code-server@${CODE_SERVER_VERSION} failed (${signal ?? `exit ${code}`}); log kept in ${logFile}`);
+    throw new Error(`npm install code-server@${CODE_SERVER_VERSION} failed (${signal ?? `exit ${code}`}); see the npm output above`);
   }
   const problems = verifyInstall(prefix);
   if (problems.length) {
     printTail(logFile, 60);
-    throw new Error(`code-server install is broken:\n  ${problems.join('\n  ')}\nlog kept in ${logFile}`);
+    throw new Error(`code-server install is broken:\n  ${problems.join('\n  ')}`);
   }
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.renameSync(logFile, path.join(prefix, 'npm-install.log'));
@@ -627,6 +643,3 @@ export function resolveWorkspace(value, fallback) {
   }
   return abs;
 }
-
-export const requireFromRepo = createRequire(path.join(REPO_ROOT, 'package.json'));
-export { fsp };
