@@ -1,0 +1,269 @@
+// What a page's dates mean: the day/month order inferred from evidence, every date read under it, the page's week
+// window and week number. Computed once per parsed page (and hints from its worklog) and shared by the rules.
+import { addDays, CalendarDate, compare, daysBetween, isoWeekday, parseIsoDate } from './calendar';
+import { formatOf, readDate, weekdayOfNumber, type DateReading, type NumericConvention } from './dates';
+import type { DateToken, DayMonthOrder, FrontMatterEntry, Language, TaskRow, TaskTable, WeekWindow, WorklogPage } from './model';
+import type { WorklogSettings } from './settings';
+
+export type PageKind = 'week' | 'index' | 'day' | 'other';
+
+export interface ResolvedDate {
+  readonly token: DateToken;
+  readonly table: TaskTable;
+  readonly row: TaskRow;
+  readonly rowIndex: number;
+  readonly role: 'start' | 'end';
+  readonly reading: DateReading;
+}
+
+/** What the page's worklog knows that the page alone does not. */
+export interface PageHints {
+  /** The twin page's day/month order when the twin shows it unambiguously. */
+  readonly order?: DayMonthOrder;
+  /** The window the neighbouring weeks imply for this page (previous week + 7 days). */
+  readonly expectedStart?: CalendarDate;
+  /** The consensus week number of the page's twin (so both pages of a week agree). */
+  readonly language?: Language;
+}
+
+export type OrderReason = 'setting' | 'component' | 'span' | 'weekday' | 'twin' | 'language' | 'default' | 'none';
+
+export interface PageAnalysis {
+  readonly kind: PageKind;
+  readonly order: DayMonthOrder;
+  readonly orderReason: OrderReason;
+  readonly dates: readonly ResolvedDate[];
+  readonly frontMatterDate?: { readonly date: CalendarDate; readonly entry: FrontMatterEntry };
+  readonly window?: WeekWindow;
+  /** The week number most sources agree on (path sources win a tie). */
+  readonly week?: number;
+  /** The format most of the page's dates are written in (e.g. `DD/MM/YYYY`). */
+  readonly format?: string;
+  /** The year most of the page's dates carry (fills in dates written without one). */
+  readonly year?: number;
+  readonly numericConvention?: NumericConvention;
+  /** True when the numeric convention explains every numeric label (so nothing is reported). */
+  readonly conventionExplainsAll: boolean;
+}
+
+const WORKLOG_DIR = /work[\s_-]*log|nhật[\s_-]*ký|nhat[\s_-]*ky|weekly/iu;
+
+/** Classifies a page: a week page, a worklog's index page, a day page inside a week, or not a worklog page. */
+export function classifyPage(page: WorklogPage): PageKind {
+  if (page.skipped) return 'other';
+  const path = page.path;
+  const sources = page.weekSources;
+  const inWorklogDir = WORKLOG_DIR.test(path);
+  if (/\/[^/]*(?:day|ngày|ngay)[\s_-]*\d[^/]*\/_?index(?:\.\w{2})?\.md$/i.test(path) && sources.some((s) => s.kind === 'folder') === false) {
+    return 'day';
+  }
+  if (sources.some((s) => s.kind === 'folder' || s.kind === 'file')) return 'week';
+  if (page.isIndex && inWorklogDir) return 'index';
+  if (sources.some((s) => s.kind === 'title') && (inWorklogDir || page.tables.length > 0)) return 'week';
+  if (page.tables.length > 0 && inWorklogDir) return 'week';
+  return 'other';
+}
+
+/** Analyses a parsed page under settings and hints from its worklog. */
+export function analyzePage(page: WorklogPage, settings: WorklogSettings, hints: PageHints = {}): PageAnalysis {
+  const kind = classifyPage(page);
+  const tokens: { token: DateToken; table: TaskTable; row: TaskRow; rowIndex: number; role: 'start' | 'end' }[] = [];
+  for (const table of page.tables) {
+    table.rows.forEach((row, rowIndex) => {
+      for (const token of row.startDates) tokens.push({ token, table, row, rowIndex, role: 'start' });
+      for (const token of row.endDates) tokens.push({ token, table, row, rowIndex, role: 'end' });
+    });
+  }
+  const fmEntry = page.frontMatter?.entries.get('date');
+  const fmDate = fmEntry && typeof fmEntry.value === 'string' ? parseIsoDate(fmEntry.value.trim()) : undefined;
+
+  const { order, reason } = inferOrder(page, tokens.map((t) => t.token), settings, hints, fmDate);
+  const year = commonYear(tokens.map((t) => t.token), order) ?? fmDate?.year;
+  const dates: ResolvedDate[] = tokens.map((t) => ({ ...t, reading: readDate(t.token, order, year) }));
+  const week = consensusWeek(page);
+  const window = findWindow(dates, fmDate, settings, week, hints);
+  const formats = new Map<string, number>();
+  for (const d of dates) {
+    if (d.token.shape === 'xx') continue;
+    const f = formatOf(d.token, order);
+    formats.set(f, (formats.get(f) ?? 0) + 1);
+  }
+  const format = [...formats.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const convention = inferConvention(page, dates, settings);
+  return {
+    kind,
+    order,
+    orderReason: reason,
+    dates,
+    frontMatterDate: fmDate && fmEntry ? { date: fmDate, entry: fmEntry } : undefined,
+    window,
+    week,
+    format,
+    year,
+    numericConvention: convention.convention,
+    conventionExplainsAll: convention.explainsAll,
+  };
+}
+
+function inferOrder(page: WorklogPage, tokens: readonly DateToken[], settings: WorklogSettings, hints: PageHints, fmDate?: CalendarDate): { order: DayMonthOrder; reason: OrderReason } {
+  if (settings.dayMonthOrder !== 'auto') return { order: settings.dayMonthOrder, reason: 'setting' };
+  const ambiguous = tokens.filter((t) => t.shape !== 'ymd');
+  if (ambiguous.length === 0) return { order: hints.order ?? 'dmy', reason: 'none' };
+  // 1. A component over 12 can only be a day.
+  let dmy = 0;
+  let mdy = 0;
+  for (const t of ambiguous) {
+    const [a, b] = [t.parts[0].value, t.parts[1].value];
+    if (a > 12 && a <= 31 && b >= 1 && b <= 12) dmy++;
+    else if (b > 12 && b <= 31 && a >= 1 && a <= 12) mdy++;
+  }
+  if (dmy !== mdy) return { order: dmy > mdy ? 'dmy' : 'mdy', reason: 'component' };
+  // 2. The tightest span: a week's dates lie within days of each other under the right reading.
+  const spread = (order: DayMonthOrder): number => {
+    const year = commonYear(ambiguous, order) ?? fmDate?.year ?? 2024;
+    const days = ambiguous.map((t) => readDate(t, order, year).date).filter((d): d is CalendarDate => d !== undefined);
+    if (days.length === 0) return Infinity;
+    const sorted = days.sort(compare);
+    // Invalid readings count as far away: they are evidence against the order.
+    return daysBetween(sorted[0], sorted[sorted.length - 1]) + 60 * (ambiguous.length - days.length);
+  };
+  const sd = spread('dmy');
+  const sm = spread('mdy');
+  if (Math.abs(sd - sm) >= 7 || (Math.min(sd, sm) < 14 && sd !== sm && Math.max(sd, sm) >= 14)) {
+    return { order: sd < sm ? 'dmy' : 'mdy', reason: 'span' };
+  }
+  // 3. Weekday labels that name a day.
+  let wd = 0;
+  let wm = 0;
+  for (const table of page.tables) {
+    for (const row of table.rows) {
+      const named = row.day?.kind === 'weekday' ? row.day.weekdays?.[0] : undefined;
+      const token = row.startDates[0];
+      if (named === undefined || !token || token.shape === 'ymd') continue;
+      const year = commonYear(ambiguous, 'dmy') ?? fmDate?.year ?? 2024;
+      const a = readDate(token, 'dmy', year).date;
+      const b = readDate(token, 'mdy', year).date;
+      if (a && isoWeekday(a) === named) wd++;
+      if (b && isoWeekday(b) === named) wm++;
+    }
+  }
+  if (wd !== wm) return { order: wd > wm ? 'dmy' : 'mdy', reason: 'weekday' };
+  // 4. The twin page, then the language: Vietnamese writes day first; so do most English pages of this corpus.
+  if (hints.order) return { order: hints.order, reason: 'twin' };
+  if (page.language === 'vi') return { order: 'dmy', reason: 'language' };
+  return { order: 'dmy', reason: 'default' };
+}
+
+function commonYear(tokens: readonly DateToken[], _order: DayMonthOrder): number | undefined {
+  const years = new Map<number, number>();
+  for (const t of tokens) {
+    const y = t.shape === 'ymd' ? t.parts[0].value : t.shape === 'xxy' ? (t.parts[2].text.length === 2 ? 2000 + t.parts[2].value : t.parts[2].value) : undefined;
+    if (y !== undefined && y >= 1900 && y <= 2200) years.set(y, (years.get(y) ?? 0) + 1);
+  }
+  return [...years.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
+}
+
+/** The week number most of the page's sources agree on; a tie goes to the path, then the title. */
+export function consensusWeek(page: WorklogPage): number | undefined {
+  const votes = new Map<number, number>();
+  for (const s of page.weekSources) votes.set(s.week, (votes.get(s.week) ?? 0) + 1);
+  if (votes.size === 0) return undefined;
+  const best = Math.max(...votes.values());
+  const tied = [...votes.entries()].filter(([, n]) => n === best).map(([w]) => w);
+  if (tied.length === 1) return tied[0];
+  for (const kind of ['folder', 'file', 'title', 'pre', 'heading'] as const) {
+    const s = page.weekSources.find((x) => x.kind === kind && tied.includes(x.week));
+    if (s) return s.week;
+  }
+  return tied[0];
+}
+
+function findWindow(dates: readonly ResolvedDate[], fmDate: CalendarDate | undefined, settings: WorklogSettings, week: number | undefined, hints: PageHints): WeekWindow | undefined {
+  const programStart = settings.programStart ? parseIsoDate(settings.programStart) : undefined;
+  if (programStart && week !== undefined && week >= 1) {
+    const start = addDays(programStart, 7 * (week - 1));
+    return { start, end: addDays(start, 6), source: 'program' };
+  }
+  // Each row's dates count once per distinct day: a one-day task (start = completion) is one vote, not two.
+  const weights = new Map<string, { date: CalendarDate; weight: number }>();
+  const seen = new Set<string>();
+  for (const d of dates) {
+    if (!d.reading.date) continue;
+    const key = d.reading.date.toString();
+    const rowKey = `${d.table.span.start.line}:${d.rowIndex}:${key}`;
+    if (seen.has(rowKey)) continue;
+    seen.add(rowKey);
+    const w = weights.get(key) ?? { date: d.reading.date, weight: 0 };
+    w.weight += 1;
+    weights.set(key, w);
+  }
+  if (weights.size === 0) return undefined;
+  if (fmDate) {
+    const key = fmDate.toString();
+    const w = weights.get(key) ?? { date: fmDate, weight: 0 };
+    // The front matter date is often the day of publishing: it only breaks ties.
+    w.weight += 0.25;
+    weights.set(key, w);
+  }
+  const points = [...weights.values()].sort((a, b) => compare(a.date, b.date));
+  let best: { start: CalendarDate; score: number } | undefined;
+  const startWeekday = programStart ? isoWeekday(programStart) : 1;
+  const better = (start: CalendarDate, score: number): boolean => {
+    if (!best) return true;
+    if (score !== best.score) return score > best.score;
+    const expected = hints.expectedStart;
+    if (expected) {
+      const a = Math.abs(daysBetween(expected, start));
+      const b = Math.abs(daysBetween(expected, best.start));
+      if (a !== b) return a < b;
+    }
+    const aligned = isoWeekday(start) === startWeekday;
+    const bestAligned = isoWeekday(best.start) === startWeekday;
+    if (aligned !== bestAligned) return aligned;
+    return false;
+  };
+  for (const p of points) {
+    for (let back = 0; back < 7; back++) {
+      const start = addDays(p.date, -back);
+      const end = addDays(start, 6);
+      let score = 0;
+      for (const q of points) if (compare(q.date, start) >= 0 && compare(q.date, end) <= 0) score += q.weight;
+      if (better(start, score)) best = { start, score };
+    }
+  }
+  if (!best || best.score < 1) return undefined;
+  return { start: best.start, end: addDays(best.start, 6), source: 'table' };
+}
+
+function inferConvention(page: WorklogPage, dates: readonly ResolvedDate[], settings: WorklogSettings): { convention?: NumericConvention; explainsAll: boolean } {
+  if (settings.dayLabels === 'thu' || settings.dayLabels === 'iso' || settings.dayLabels === 'index') {
+    return { convention: settings.dayLabels, explainsAll: false };
+  }
+  let thu = 0;
+  let iso = 0;
+  let total = 0;
+  for (const d of dates) {
+    if (d.role !== 'start' || !d.reading.date || d.row.startDates[0] !== d.token) continue;
+    const label = d.row.day;
+    if (label?.kind !== 'number' || !label.numbers || label.numbers.length === 0) continue;
+    total++;
+    const wd = isoWeekday(d.reading.date);
+    if (weekdayOfNumber(label.numbers[0], 'thu') === wd) thu++;
+    if (weekdayOfNumber(label.numbers[0], 'iso') === wd) iso++;
+  }
+  if (total === 0) return { explainsAll: true };
+  if (thu === total || iso === total) return { convention: thu >= iso ? 'thu' : 'iso', explainsAll: true };
+  // A running index (1, 2, 3 …) is not a weekday at all.
+  const labels = page.tables.flatMap((t) => t.rows.map((r) => (r.day?.kind === 'number' ? r.day.numbers?.[0] : undefined)));
+  const numeric = labels.filter((n): n is number => n !== undefined);
+  const increasing = numeric.every((n, i) => i === 0 || n === numeric[i - 1] + 1);
+  if (increasing && numeric[0] === 1) return { convention: 'index', explainsAll: true };
+  const best: NumericConvention = thu >= iso ? 'thu' : 'iso';
+  // Only a convention that explains most labels says anything about the rest.
+  return { convention: Math.max(thu, iso) * 2 >= total ? best : undefined, explainsAll: false };
+}
+
+/** True when a date lies inside a window (both ends inclusive). */
+export function inWindow(date: CalendarDate, window: WeekWindow): boolean {
+  return compare(date, window.start) >= 0 && compare(date, window.end) <= 0;
+}

@@ -1,0 +1,271 @@
+// Front matter: found the way Hugo finds it (a first line that is exactly --- or +++), read with gray-matter whose
+// engines are replaced so that nothing is ever evaluated, and parsed by libraries that keep positions.
+import matter from 'gray-matter';
+import { isAlias, isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { parse as parseToml, TomlError } from 'smol-toml';
+import { t } from './l10n';
+import type { Fix, FrontMatter, FrontMatterEntry, FrontMatterProblem, Span } from './model';
+import type { LineIndex } from './text';
+
+export interface FrontMatterResult {
+  readonly frontMatter?: FrontMatter;
+  readonly problem?: FrontMatterProblem;
+  /** First line of the body (after the front matter, or 0 when there is none). */
+  readonly bodyLine: number;
+}
+
+/** Thrown by the engines gray-matter would otherwise evaluate (`---js`, `---coffee`). */
+class RefusedLanguage extends Error {}
+
+interface ParsedBlock {
+  readonly entries: FrontMatterEntry[];
+  readonly errors: { span: Span; message: string }[];
+}
+
+const NEAR_MISS_YAML = /^\s*(?:-{2}|-{4,}|[—–][\s—–-]*|-\s*-\s*-[\s-]*)\s*$/u;
+const NEAR_MISS_TOML = /^\s*(?:\+{2}|\+{4,}|\+\s*\+\s*\+[\s+]*)\s*$/u;
+const KEY_LINE = /^[A-Za-z_][\w-]*\s*[:=]/;
+
+/** Finds and parses the front matter of a page. */
+export function readFrontMatter(index: LineIndex, bom: boolean): FrontMatterResult {
+  const text = index.text;
+  const firstLine = index.lineText(0).slice(bom ? 1 : 0);
+  const lineStart = bom ? 1 : 0;
+  const open = /^(---|\+\+\+)(\S*)[ \t]*$/.exec(firstLine);
+
+  if (open) {
+    const delim = open[1];
+    const nearMiss = delim === '---' ? NEAR_MISS_YAML : NEAR_MISS_TOML;
+    let close = -1;
+    let bad = -1;
+    for (let line = 1; line < index.lineCount; line++) {
+      const lt = index.lineText(line);
+      if (lt.trimEnd() === delim) {
+        close = line;
+        break;
+      }
+      if (bad === -1 && nearMiss.test(lt)) bad = line;
+    }
+    if (bad !== -1) {
+      // A dash line before the real close (or instead of it): Hugo does not close the front matter there.
+      const s = index.span(index.starts[bad], index.lineEnd(bad));
+      const fix: Fix = { title: t('Replace with "{0}"', delim), edits: [{ span: s, newText: delim }], preferred: true };
+      const parsed = parseBlock(index, 0, bad, delim, open[2], lineStart);
+      return {
+        frontMatter: parsed,
+        problem: { kind: 'bad-close', span: s, message: t('The front matter is closed by "{0}", not by a line that is exactly "{1}": Hugo does not read this front matter.', index.lineText(bad).trim(), delim), fix },
+        bodyLine: bad + 1,
+      };
+    }
+    if (close === -1) {
+      return {
+        problem: { kind: 'unclosed', span: index.span(lineStart, index.lineEnd(0)), message: t('The front matter opened here is never closed by a line that is exactly "{0}".', delim) },
+        bodyLine: 1,
+      };
+    }
+    return { frontMatter: parseBlock(index, 0, close, delim, open[2], lineStart), bodyLine: close + 1 };
+  }
+
+  // Opened by something Hugo does not accept ("--", "----", "— — —") but closed by a proper delimiter line.
+  if (NEAR_MISS_YAML.test(firstLine) || NEAR_MISS_TOML.test(firstLine)) {
+    const delim = NEAR_MISS_YAML.test(firstLine) ? '---' : '+++';
+    for (let line = 1; line < Math.min(index.lineCount, 60); line++) {
+      const lt = index.lineText(line);
+      if (lt.trimEnd() === delim || NEAR_MISS_YAML.test(lt)) {
+        if (line === 1 || !KEY_LINE.test(index.lineText(1))) break;
+        const s = index.span(lineStart, index.lineEnd(0));
+        return {
+          frontMatter: parseBlock(index, 0, line, delim, '', lineStart),
+          problem: { kind: 'bad-open', span: s, message: t('The front matter is opened by "{0}", not by a line that is exactly "{1}": Hugo does not read this front matter.', firstLine.trim(), delim), fix: { title: t('Replace with "{0}"', delim), edits: [{ span: s, newText: delim }], preferred: true } },
+          bodyLine: line + 1,
+        };
+      }
+    }
+  }
+
+  // Keys at the top of the page with a closing "---" but no opening line.
+  if (KEY_LINE.test(firstLine)) {
+    for (let line = 1; line < Math.min(index.lineCount, 40); line++) {
+      const lt = index.lineText(line);
+      if (lt.trimEnd() === '---' || NEAR_MISS_YAML.test(lt)) {
+        const at = index.positionAt(lineStart);
+        const fm = parseBlock(index, -1, line, '---', '', lineStart);
+        return {
+          frontMatter: fm,
+          problem: { kind: 'bad-open', span: index.span(lineStart, index.lineEnd(0)), message: t('The front matter has no opening "---" line: Hugo shows these keys as text.'), fix: { title: t('Insert the opening "---" line'), edits: [{ span: { start: at, end: at }, newText: '---' + eolOf(text) }], preferred: true } },
+          bodyLine: line + 1,
+        };
+      }
+      if (lt.trim() !== '' && !KEY_LINE.test(lt) && !/^\s+\S/.test(lt) && !/^\s*-\s/.test(lt)) break;
+    }
+  }
+
+  return {
+    problem: { kind: 'missing', span: index.span(lineStart, index.lineEnd(0)), message: t('This page has no front matter: Hugo needs a block opened and closed by "---" (YAML) or "+++" (TOML).') },
+    bodyLine: 0,
+  };
+}
+
+function eolOf(text: string): string {
+  const i = text.indexOf('\n');
+  return i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
+}
+
+/**
+ * Parses the lines strictly between `openLine` and `closeLine` (openLine −1: the block starts at line 0 with no
+ * opening line). gray-matter splits and dispatches on the language; the engines below never evaluate anything.
+ */
+function parseBlock(index: LineIndex, openLine: number, closeLine: number, delim: string, language: string, lineStart: number): FrontMatter {
+  const contentStart = openLine < 0 ? lineStart : index.lineEnd(openLine);
+  const contentEnd = index.starts[closeLine] - 1 >= contentStart ? index.starts[closeLine] - 1 : contentStart;
+  const content = index.text.slice(contentStart, contentEnd);
+  const format: 'yaml' | 'toml' = delim === '+++' ? 'toml' : 'yaml';
+  const span = index.span(lineStart, index.lineEnd(closeLine));
+  const errors: { span: Span; message: string }[] = [];
+  let block: ParsedBlock = { entries: [], errors: [] };
+
+  const refuse = (): never => {
+    throw new RefusedLanguage(language);
+  };
+  // Without an opening line the block is handed over after an artificial line break, which maps to no real text.
+  const prefix = openLine < 0 ? '\n' : '';
+  const base = (src: string): number => contentStart - prefix.length + offsetIn(prefix + content, src);
+  const engines = {
+    yaml: (src: string) => ({ __worklog: parseYaml(src, index, base(src)) }),
+    toml: (src: string) => ({ __worklog: parseTomlBlock(src, index, base(src)) }),
+    javascript: refuse, js: refuse, coffee: refuse, coffeescript: refuse, cson: refuse, json: refuse,
+  };
+  // gray-matter wants the opening delimiter: hand it the block exactly as Hugo would see it once repaired.
+  const input = `${delim}${language}${prefix}${content}\n${delim}\n`;
+  try {
+    const file = matter(input, { language: format, delimiters: delim, engines } as never) as { data: { __worklog?: ParsedBlock } };
+    if (file.data.__worklog) block = file.data.__worklog;
+  } catch (error) {
+    const where = index.span(lineStart, index.lineEnd(Math.max(0, openLine)));
+    if (error instanceof RefusedLanguage) {
+      errors.push({ span: where, message: t('Front matter in "{0}" is code: Worklog never runs it, and Hugo only reads YAML (---) or TOML (+++) front matter.', language) });
+    } else {
+      errors.push({ span: where, message: t('Front matter language "{0}" is not supported: use YAML (---) or TOML (+++).', language || format) });
+    }
+  }
+  const entries = new Map<string, FrontMatterEntry>();
+  for (const e of block.entries) if (!entries.has(e.key)) entries.set(e.key, e);
+  return { format, span, closeLine, entries, syntaxErrors: [...errors, ...block.errors] };
+}
+
+/** Where gray-matter's slice of the block starts inside `content` (it hands the engine the text after the open line). */
+function offsetIn(content: string, src: string): number {
+  if (content.startsWith(src)) return 0;
+  const i = content.indexOf(src);
+  return i < 0 ? 0 : i;
+}
+
+function parseYaml(src: string, index: LineIndex, base: number): ParsedBlock {
+  const entries: FrontMatterEntry[] = [];
+  const errors: { span: Span; message: string }[] = [];
+  const at = (a: number, b: number): Span => index.span(base + a, base + b);
+  let doc: Document.Parsed;
+  try {
+    // The core schema keeps dates as text; aliases are bounded so a "billion laughs" block cannot blow up.
+    doc = parseDocument(src, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
+  } catch (error) {
+    errors.push({ span: at(0, Math.min(src.length, 1)), message: t('The front matter is not valid YAML: {0}', String((error as Error).message)) });
+    return { entries, errors };
+  }
+  for (const e of doc.errors) {
+    const [a, b] = e.pos;
+    errors.push({ span: at(a, Math.max(b, a)), message: t('The front matter is not valid YAML: {0}', firstLine(e.message)) });
+  }
+  if (doc.errors.length === 0) {
+    try {
+      doc.toJS({ maxAliasCount: 50 });
+    } catch (error) {
+      errors.push({ span: at(0, 0), message: t('The front matter is not valid YAML: {0}', firstLine(String((error as Error).message))) });
+    }
+  }
+  const contents = doc.contents;
+  if (contents && !isMap(contents) && !(isScalar(contents) && contents.value === null)) {
+    const r = contents.range ?? [0, 0, 0];
+    errors.push({ span: at(r[0], r[1]), message: t('The front matter must be a list of "key: value" lines.') });
+  }
+  if (isMap(contents)) {
+    for (const pair of contents.items) {
+      const key = pair.key;
+      if (!isScalar(key) || !key.range) continue;
+      const value = pair.value;
+      const kr = key.range;
+      const vr = (value as { range?: [number, number, number] } | null)?.range ?? [kr[1], kr[1], kr[1]];
+      let parsed: unknown;
+      if (isScalar(value)) parsed = value.value;
+      else if (isAlias(value)) parsed = undefined;
+      else if (value) {
+        try {
+          parsed = (value as { toJSON(): unknown }).toJSON();
+        } catch {
+          parsed = undefined;
+        }
+      } else parsed = null;
+      entries.push({
+        key: String(key.value),
+        keySpan: at(kr[0], kr[1]),
+        valueSpan: at(vr[0], vr[1]),
+        value: parsed,
+        source: src.slice(vr[0], vr[1]),
+        quoted: isScalar(value) && (value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE'),
+      });
+    }
+  }
+  return { entries, errors };
+}
+
+const TOML_KEY = /^([ \t]*)([A-Za-z0-9_-]+|"[^"\n]*")[ \t]*=[ \t]*(.*?)[ \t]*(?:#[^"'\n]*)?$/;
+
+function parseTomlBlock(src: string, index: LineIndex, base: number): ParsedBlock {
+  const entries: FrontMatterEntry[] = [];
+  const errors: { span: Span; message: string }[] = [];
+  let data: Record<string, unknown> = {};
+  try {
+    data = parseToml(src) as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof TomlError) {
+      const lines = src.split('\n');
+      let offset = 0;
+      for (let i = 0; i < error.line - 1 && i < lines.length; i++) offset += lines[i].length + 1;
+      offset += Math.max(0, error.column - 1);
+      errors.push({ span: index.span(base + offset, base + offset + 1), message: t('The front matter is not valid TOML: {0}', firstLine(error.message)) });
+    } else {
+      errors.push({ span: index.span(base, base), message: t('The front matter is not valid TOML: {0}', String((error as Error).message)) });
+    }
+  }
+  // smol-toml gives no positions: top-level keys are found line by line (the block's lines before any [table]).
+  let offset = 0;
+  for (const line of src.split('\n')) {
+    const clean = line.replace(/\r$/, '');
+    if (/^\s*\[/.test(clean)) break;
+    const m = TOML_KEY.exec(clean);
+    if (m) {
+      const key = m[2].startsWith('"') ? m[2].slice(1, -1) : m[2];
+      const keyStart = offset + m[1].length;
+      const valueStart = offset + clean.indexOf(m[3], m[1].length + m[2].length);
+      const source = m[3];
+      const quoted = /^["']/.test(source);
+      let value: unknown = key in data ? data[key] : undefined;
+      // Dates stay text: TOML date values are reported by their source, never converted through a time zone.
+      if (value instanceof Date) value = source;
+      entries.push({
+        key,
+        keySpan: index.span(base + keyStart, base + keyStart + m[2].length),
+        valueSpan: index.span(base + valueStart, base + valueStart + source.length),
+        value,
+        source,
+        quoted,
+      });
+    }
+    offset += line.length + 1;
+  }
+  return { entries, errors };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}

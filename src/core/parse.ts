@@ -1,0 +1,360 @@
+// The one parser: text → WorklogPage. Front matter through gray-matter + yaml/smol-toml; tables and lists through
+// unified + remark-parse with the GFM table extension. Only the parts a worklog check needs are handed to remark
+// (each table block, the objectives section, links of an index page): most prose needs no parser, and a line scan
+// that knows fences and headings finds those parts cheaply.
+import { unified, type Processor } from 'unified';
+import remarkParse from 'remark-parse';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import type { Root, RootContent, Table, TableRow as MdTableRow, ListItem as MdListItem, PhrasingContent } from 'mdast';
+import { readFrontMatter } from './frontMatter';
+import { plainCellText, readDayLabel, scanDates } from './dates';
+import type {
+  BrokenTable, Cell, ColumnRole, FrontMatter, Heading, ListItem, Span, TableRow, TaskRow, TaskTable,
+  WeekNumberSource, WorklogPage,
+} from './model';
+import { LineIndex } from './text';
+import { guessLanguage, pathFacts, weekInPre, weekInText } from './weeks';
+
+/** Remark with only the GFM table extension: autolinks, footnotes and the rest of GFM are not needed here. */
+function tableOnly(this: Processor): void {
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
+
+let processor: Processor<Root> | undefined;
+function remark(): Processor<Root> {
+  processor ??= unified().use(remarkParse).use(tableOnly) as unknown as Processor<Root>;
+  return processor;
+}
+
+export interface ParseOptions {
+  /** Pages larger than this many characters are not parsed (a note is kept instead). */
+  readonly maxSize?: number;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const OBJECTIVES = /objective|mục tiêu|muc tieu|\bgoals?\b/iu;
+
+/** Parses a page. `path` (POSIX separators) gives the week number and language the file name carries. */
+export function parsePage(path: string, text: string, options: ParseOptions = {}): WorklogPage {
+  const facts = pathFacts(path);
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const nl = text.indexOf('\n');
+  const eol: '\n' | '\r\n' = nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
+  const base = {
+    path, text, bom, eol,
+    headings: [] as Heading[], objectives: [] as ListItem[], tables: [] as TaskTable[], brokenTables: [] as BrokenTable[],
+    links: [] as { target: string; span: Span }[],
+  };
+  const limit = options.maxSize ?? Infinity;
+  const binary = text.indexOf('\u0000') !== -1 && text.indexOf('\u0000') < 8000;
+  if (text.length > limit || binary) {
+    const small = new LineIndex(text.length > limit ? '' : text);
+    return {
+      ...base, lineIndex: small, lineCount: 1 + countNewlines(text), language: facts.language, languageSource: facts.language ? 'file' : 'none',
+      frontMatter: undefined, frontMatterProblem: undefined, weekSources: [], isIndex: false,
+      skipped: binary ? 'binary' : 'too-large',
+    };
+  }
+
+  const index = new LineIndex(text);
+  const fm = readFrontMatter(index, bom);
+  const weekSources: WeekNumberSource[] = [];
+  collectFrontMatterWeeks(fm.frontMatter, weekSources);
+  if (facts.folderWeek !== undefined) weekSources.push({ kind: 'folder', week: facts.folderWeek });
+  if (facts.fileWeek !== undefined) weekSources.push({ kind: 'file', week: facts.fileWeek });
+
+  // One pass over the body: fences, headings, table blocks and the objectives section.
+  const tableBlocks: { from: number; to: number }[] = [];
+  let objectivesBlock: { from: number; to: number } | undefined;
+  let fence: string | undefined;
+  let objectivesFrom = -1;
+  let objectivesDepth = 0;
+  let inComment = false;
+  for (let line = fm.bodyLine; line < index.lineCount; line++) {
+    const lt = index.lineText(line);
+    if (fence) {
+      if (lt.trimStart().startsWith(fence) && lt.trim().replace(/[`~]/g, '') === '') fence = undefined;
+      continue;
+    }
+    if (inComment) {
+      if (lt.includes('-->')) inComment = false;
+      continue;
+    }
+    const f = FENCE.exec(lt);
+    if (f) {
+      fence = f[1][0].repeat(f[1].length);
+      continue;
+    }
+    if (/^ {0,3}<!--/.test(lt) && !lt.includes('-->')) {
+      inComment = true;
+      continue;
+    }
+    const h = HEADING.exec(lt);
+    if (h) {
+      const depth = h[1].length;
+      const headingText = plainCellText(h[2] ?? '');
+      const start = lt.indexOf(h[1]);
+      base.headings.push({ depth, text: headingText, span: { start: { line, character: start }, end: { line, character: lt.trimEnd().length } } });
+      if (objectivesFrom >= 0 && depth <= objectivesDepth) {
+        objectivesBlock ??= { from: objectivesFrom, to: line };
+        objectivesFrom = -1;
+      }
+      if (objectivesFrom < 0 && !objectivesBlock && OBJECTIVES.test(headingText)) {
+        objectivesFrom = line + 1;
+        objectivesDepth = depth;
+      }
+      const w = weekInText(h[2] ?? '');
+      if (w) {
+        const textStart = lt.indexOf(h[2] ?? '', start + depth);
+        const numberSpan = { start: { line, character: textStart + w.index }, end: { line, character: textStart + w.index + w.length } };
+        weekSources.push({ kind: 'heading', week: w.week, span: base.headings[base.headings.length - 1].span, numberSpan, numberText: (h[2] ?? '').slice(w.index, w.index + w.length) });
+      }
+      continue;
+    }
+    if (lt.includes('|') && line + 1 < index.lineCount && DELIMITER_ROW.test(index.lineText(line + 1)) && index.lineText(line + 1).includes('-')) {
+      let end = line + 2;
+      while (end < index.lineCount) {
+        const next = index.lineText(end);
+        if (next.trim() === '' || HEADING.test(next) || FENCE.test(next)) break;
+        end++;
+      }
+      tableBlocks.push({ from: line, to: end });
+      line = end - 1;
+    }
+  }
+  if (objectivesFrom >= 0 && !objectivesBlock) objectivesBlock = { from: objectivesFrom, to: index.lineCount };
+
+  for (const block of tableBlocks) readTableBlock(index, block.from, block.to, base.tables, base.brokenTables);
+  if (objectivesBlock) base.objectives.push(...readObjectives(index, objectivesBlock.from, objectivesBlock.to, tableBlocks));
+
+  let language = facts.language;
+  let languageSource: WorklogPage['languageSource'] = language ? 'file' : 'none';
+  if (!language) {
+    language = guessLanguage(text.slice(index.starts[Math.min(fm.bodyLine, index.lineCount - 1)]) || text);
+    languageSource = 'text';
+  }
+  const isWeek = weekSources.some((s) => s.kind === 'folder' || s.kind === 'file' || s.kind === 'title') || base.tables.length > 0;
+  const isIndex = facts.isSectionFile && facts.folderWeek === undefined && !facts.isDayPage && !isWeek;
+  if (isIndex) base.links.push(...readLinks(index, fm.bodyLine));
+  return {
+    ...base,
+    lineIndex: index,
+    lineCount: index.lineCount,
+    language,
+    languageSource,
+    frontMatter: fm.frontMatter,
+    frontMatterProblem: fm.problem,
+    weekSources,
+    isIndex,
+  };
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function collectFrontMatterWeeks(fm: FrontMatter | undefined, out: WeekNumberSource[]): void {
+  if (!fm) return;
+  const title = fm.entries.get('title');
+  if (title && typeof title.value === 'string') {
+    const w = weekInText(title.source);
+    if (w) out.push({ kind: 'title', week: w.week, span: title.valueSpan, numberSpan: offsetSpan(title.valueSpan, w.index, w.length), numberText: title.source.slice(w.index, w.index + w.length) });
+  }
+  const pre = fm.entries.get('pre');
+  if (pre && typeof pre.value === 'string') {
+    const w = weekInPre(pre.source);
+    if (w) out.push({ kind: 'pre', week: w.week, span: pre.valueSpan, numberSpan: offsetSpan(pre.valueSpan, w.index, w.length), numberText: pre.source.slice(w.index, w.index + w.length) });
+  }
+}
+
+/** A span `length` long starting `offset` characters into a single-line span. */
+function offsetSpan(s: Span, offset: number, length: number): Span | undefined {
+  if (s.start.line !== s.end.line) return undefined;
+  return { start: { line: s.start.line, character: s.start.character + offset }, end: { line: s.start.line, character: s.start.character + offset + length } };
+}
+
+// -----------------------------------------------------------------------------------------------------------------
+// Tables
+
+const ROLE_ALIASES: readonly [ColumnRole, RegExp][] = [
+  ['start', /^(?:start(?:ing)?(?: date)?|from|begin|ngày (?:bắt đầu|bđ)|bắt đầu|ngày bat dau)$/u],
+  ['end', /^(?:(?:completion|complete|completed|end|finish|finished|due)(?: date)?|to|ngày (?:hoàn thành|ht|kết thúc)|hoàn thành|kết thúc)$/u],
+  ['day', /^(?:days?|no\.?|#|workday|weekday|thứ|ngày làm việc|stt|buổi|day of week)$/u],
+  ['task', /^(?:tasks?|công việc(?: dự kiến| đã làm)?|nhiệm vụ|nội dung(?: công việc| thực hiện)?|work(?: content| completed)?|activities|activity|description|mô tả)$/u],
+  ['reference', /^(?:references?(?: materials?| sources?)?(?: and .*)?|resources?|sources?|nguồn tài liệu.*|tài liệu(?: tham khảo)?|links?)$/u],
+  ['date', /^(?:date|ngày thực hiện|ngày thực tế)$/u],
+];
+
+function normaliseHeader(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/[*_`]/g, '').replace(/:$/, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Which role each header cell names (a Vietnamese "Ngày" is the day label unless a day column exists already). */
+export function headerRoles(headers: readonly string[]): Partial<Record<ColumnRole, number>> {
+  const roles: Partial<Record<ColumnRole, number>> = {};
+  headers.forEach((raw, i) => {
+    const h = normaliseHeader(raw);
+    if (h === 'ngày') {
+      if (roles.day === undefined) roles.day = i;
+      else roles.date ??= i;
+      return;
+    }
+    for (const [role, re] of ROLE_ALIASES) {
+      if (re.test(h)) {
+        if (roles[role] === undefined) roles[role] = i;
+        return;
+      }
+    }
+  });
+  // "Ngày" first and "Thứ" later: the Thứ column is the day label, "Ngày" holds dates.
+  return roles;
+}
+
+function splitCells(index: LineIndex, line: number): TableRow {
+  // Used only for a header/delimiter pair remark does not see as a table: split on unescaped pipes.
+  const lt = index.lineText(line);
+  const cells: Cell[] = [];
+  const leading = /^\s*\|/.test(lt);
+  let start = leading ? lt.indexOf('|') + 1 : 0;
+  let outerStart = leading ? lt.indexOf('|') : 0;
+  const trimmedEnd = lt.trimEnd().length;
+  const closed = lt.trimEnd().endsWith('|') && !lt.trimEnd().endsWith('\\|');
+  for (let i = start; i <= trimmedEnd; i++) {
+    const atEnd = i === trimmedEnd;
+    if (atEnd || (lt[i] === '|' && lt[i - 1] !== '\\')) {
+      if (atEnd && closed) break;
+      cells.push(makeCell(lt, line, outerStart, start, i));
+      outerStart = i;
+      start = i + 1;
+    }
+  }
+  return { line, span: { start: { line, character: 0 }, end: { line, character: lt.length } }, cells, closed };
+}
+
+function makeCell(lt: string, line: number, outerStart: number, from: number, to: number): Cell {
+  const slice = lt.slice(from, to);
+  const lead = slice.length - slice.trimStart().length;
+  const raw = slice.trim();
+  const start = raw.length === 0 ? from + Math.min(1, slice.length) : from + lead;
+  return {
+    raw,
+    text: plainCellText(raw),
+    span: { start: { line, character: start }, end: { line, character: start + raw.length } },
+    outer: { start: { line, character: outerStart }, end: { line, character: to } },
+  };
+}
+
+function readTableBlock(index: LineIndex, from: number, to: number, tables: TaskTable[], broken: BrokenTable[]): void {
+  const header = splitCells(index, from);
+  const delimiter = splitCells(index, from + 1);
+  if (header.cells.length !== delimiter.cells.length) {
+    broken.push({ header, delimiter });
+    return;
+  }
+  const source = index.text.slice(index.starts[from], index.lineEnd(to - 1));
+  const tree = remark().parse(source);
+  const table = tree.children.find((c: RootContent): c is Table => c.type === 'table');
+  if (!table) return;
+  const rows = table.children.map((r) => rowFromMd(index, r, from));
+  if (rows.length === 0) return;
+  const headerRow = rows[0];
+  const columns = headerRoles(headerRow.cells.map((c) => c.raw));
+  if (columns.start === undefined && columns.end === undefined && columns.date === undefined) return;
+  const taskRows: TaskRow[] = rows.slice(1).map((row) => {
+    const cell = (role: ColumnRole): Cell | undefined => (columns[role] !== undefined ? row.cells[columns[role]] : undefined);
+    const start = cell('start') ?? cell('date');
+    const end = cell('end');
+    const dayCell = cell('day');
+    return {
+      ...row,
+      day: dayCell ? readDayLabel(dayCell) : undefined,
+      task: cell('task'),
+      start,
+      end,
+      startDates: start ? scanDates(start) : [],
+      endDates: end ? scanDates(end) : [],
+    };
+  });
+  const last = taskRows.length > 0 ? taskRows[taskRows.length - 1].span.end : headerRow.span.end;
+  tables.push({
+    span: { start: headerRow.span.start, end: last },
+    header: headerRow,
+    delimiter: { ...splitCells(index, from + 1) },
+    rows: taskRows,
+    columns,
+  });
+}
+
+function rowFromMd(index: LineIndex, row: MdTableRow, lineBase: number): TableRow {
+  const line = lineBase + (row.position?.start.line ?? 1) - 1;
+  const lt = index.lineText(line);
+  const cells: Cell[] = row.children.map((cell) => {
+    const from = (cell.position?.start.column ?? 1) - 1;
+    const to = Math.min((cell.position?.end.column ?? 1) - 1, lt.length);
+    // mdast cells start at their leading pipe (when there is one) and end after the closing pipe of the last cell.
+    const innerFrom = lt[from] === '|' ? from + 1 : from;
+    let innerTo = to;
+    if (innerTo > innerFrom && lt[innerTo - 1] === '|' && lt[innerTo - 2] !== '\\') innerTo--;
+    return makeCell(lt, line, from, innerFrom, innerTo);
+  });
+  const trimmed = lt.trimEnd();
+  return { line, span: { start: { line, character: 0 }, end: { line, character: lt.length } }, cells, closed: trimmed.endsWith('|') && !trimmed.endsWith('\\|') };
+}
+
+// -----------------------------------------------------------------------------------------------------------------
+// Objectives and links
+
+function readObjectives(index: LineIndex, from: number, to: number, tables: readonly { from: number; to: number }[]): ListItem[] {
+  // Stop at a table or a thematic break: the objectives list is the first list of the section.
+  let end = to;
+  for (const t of tables) if (t.from >= from && t.from < end) end = t.from;
+  if (end <= from) return [];
+  const source = index.text.slice(index.starts[from], index.lineEnd(end - 1));
+  const tree = unified().use(remarkParse).parse(source) as Root;
+  const list = tree.children.find((c) => c.type === 'list');
+  if (!list || list.type !== 'list') return [];
+  const out: ListItem[] = [];
+  for (const item of list.children as MdListItem[]) {
+    const para = item.children.find((c) => c.type === 'paragraph');
+    const text = para && para.type === 'paragraph' ? inlineText(para.children).split('\n')[0].trim() : '';
+    const line = from + (item.position?.start.line ?? 1) - 1;
+    const lt = index.lineText(line);
+    out.push({ text, span: { start: { line, character: lt.length - lt.trimStart().length }, end: { line, character: lt.trimEnd().length } } });
+  }
+  return out;
+}
+
+function inlineText(nodes: readonly PhrasingContent[]): string {
+  let out = '';
+  for (const n of nodes) {
+    if (n.type === 'text' || n.type === 'inlineCode') out += n.value;
+    else if (n.type === 'break') out += ' ';
+    else if ('children' in n) out += inlineText(n.children as PhrasingContent[]);
+  }
+  return out;
+}
+
+const LINK = /\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+
+function readLinks(index: LineIndex, fromLine: number): { target: string; span: Span }[] {
+  const out: { target: string; span: Span }[] = [];
+  for (let line = fromLine; line < index.lineCount; line++) {
+    const lt = index.lineText(line);
+    if (!lt.includes('](')) continue;
+    LINK.lastIndex = 0;
+    for (let m = LINK.exec(lt); m; m = LINK.exec(lt)) {
+      const target = m[1];
+      if (/^[a-z][a-z0-9+.-]*:|^#|^\//i.test(target)) continue;
+      const at = m.index + m[0].indexOf(target);
+      out.push({ target, span: { start: { line, character: at }, end: { line, character: at + target.length } } });
+    }
+  }
+  return out;
+}

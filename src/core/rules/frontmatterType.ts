@@ -1,0 +1,65 @@
+import { parseIsoDate, toIso } from '../calendar';
+import { readDate, scanDates } from '../dates';
+import { t } from '../l10n';
+import type { Fix, FrontMatterEntry } from '../model';
+import type { PageRule } from './types';
+import { matchesTemplate } from './templateLeftover';
+
+function replace(entry: FrontMatterEntry, newText: string, title: string): Fix {
+  return { title, edits: [{ span: entry.valueSpan, newText }], preferred: true };
+}
+
+export const frontmatterType: PageRule = {
+  id: 'frontmatter-type',
+  description: 'date not a real date, weight not a number, chapter not a boolean, title not text.',
+  defaultSeverity: 'error',
+  scope: 'page',
+  appliesTo: ['week', 'index'],
+  check({ page, analysis, settings }, report) {
+    const fm = page.frontMatter;
+    if (!fm) return;
+    const date = fm.entries.get('date');
+    if (date && !matchesTemplate(date.source, settings)) {
+      const v = date.value;
+      const text = typeof v === 'string' ? v.trim() : '';
+      if (typeof v !== 'string' || (!parseIsoDate(text) && !/^\d{4}-\d{2}-\d{2}T/.test(text))) {
+        // A date written the way the table writes dates: offer it in the form Hugo reads.
+        const cell = { raw: text, text, span: date.valueSpan, outer: date.valueSpan };
+        const token = typeof v === 'string' && date.valueSpan.start.line === date.valueSpan.end.line ? scanDates(cell)[0] : undefined;
+        const reading = token ? readDate(token, analysis.order, analysis.year) : undefined;
+        const fixes = reading?.date ? [replace(date, toIso(reading.date), t('Change to {0}', toIso(reading.date)))] : [];
+        report({
+          span: date.valueSpan,
+          message: v === null || text === ''
+            ? t('"date" is empty: Hugo needs a date such as 2025-10-06.')
+            : t('"date" is {0}, not a real date: Hugo reads dates written as YYYY-MM-DD.', JSON.stringify(date.source)) + (reading?.date ? ' ' + t('Probably: {0}', toIso(reading.date)) : ''),
+          fixes,
+        });
+      }
+    }
+    const weight = fm.entries.get('weight');
+    if (weight && !(typeof weight.value === 'number' && Number.isInteger(weight.value))) {
+      const digits = typeof weight.value === 'string' && /^\s*-?\d+\s*$/.test(weight.value) ? weight.value.trim() : undefined;
+      report({
+        span: weight.valueSpan,
+        message: t('"weight" is {0}, not a whole number: Hugo cannot order the menu by it.', weight.source || 'empty'),
+        fixes: digits ? [replace(weight, digits, t('Change to {0}', digits))] : [],
+      });
+    }
+    const chapter = fm.entries.get('chapter');
+    if (chapter && typeof chapter.value !== 'boolean') {
+      const word = typeof chapter.value === 'string' ? chapter.value.trim().toLowerCase() : '';
+      const fixed = word === 'true' || word === 'yes' ? 'true' : word === 'false' || word === 'no' ? 'false' : undefined;
+      report({
+        span: chapter.valueSpan,
+        message: t('"chapter" is {0}, not true or false: any text counts as true for the theme.', chapter.source || 'empty'),
+        fixes: fixed ? [replace(chapter, fixed, t('Change to {0}', fixed))] : [],
+      });
+    }
+    const title = fm.entries.get('title');
+    if (title && typeof title.value !== 'string') {
+      const fixes = title.value === null || title.value === undefined ? [] : [replace(title, JSON.stringify(String(title.value)), t('Quote the title'))];
+      report({ span: title.value === null ? title.keySpan : title.valueSpan, message: t('"title" is {0}, not text.', title.source || 'empty'), fixes });
+    }
+  },
+};

@@ -1,0 +1,76 @@
+import { inWindow } from '../analysis';
+import { writeLike } from '../dates';
+import { t } from '../l10n';
+import type { Fix, Language } from '../model';
+import type { WorklogEntry } from '../workspace';
+import { weightSpan, titleSpan } from './anchors';
+import { describeWindow } from './proposals';
+import type { WorklogRule } from './types';
+
+function languageName(language: Language | undefined): string {
+  return language === 'vi' ? t('Vietnamese') : language === 'en' ? t('English') : t('other');
+}
+
+/** Twins are the same page in two languages: same folder and file name once the language suffix is dropped. */
+export function twinKey(path: string): string {
+  return path
+    .replace(/\.(en|vi)\.(md|markdown)$/i, '.$2')
+    .replace(/(^|\/)content\/(en|vi)(?=\/)/i, '$1content/*')
+    .toLowerCase();
+}
+
+function compareTwins(a: WorklogEntry, b: WorklogEntry, report: (path: string, r: { span: import('../model').Span; message: string; fixes?: Fix[] }) => void): void {
+  const other = languageName(b.language);
+  if (a.week !== undefined && b.week !== undefined && a.week !== b.week) {
+    report(a.page.path, { span: titleSpan(a.page), message: t('This page is week {0}, but its {1} twin is week {2}.', a.week, other, b.week) });
+  }
+  const wa = a.page.frontMatter?.entries.get('weight');
+  const wb = b.page.frontMatter?.entries.get('weight');
+  if (wa && wb && typeof wa.value === 'number' && typeof wb.value === 'number' && wa.value !== wb.value) {
+    report(a.page.path, { span: weightSpan(a.page), message: t('The weight is {0}, but the {1} twin has {2}.', wa.value, other, wb.value) });
+  }
+  const rowsA = a.page.tables[0]?.rows ?? [];
+  const rowsB = b.page.tables[0]?.rows ?? [];
+  const datesOf = (e: WorklogEntry, row: unknown, role: 'start' | 'end') => e.analysis.dates.find((d) => d.row === row && d.role === role && d.reading.date);
+  if (rowsA.length > 0 && rowsA.length === rowsB.length) {
+    rowsA.forEach((rowA, i) => {
+      for (const role of ['start', 'end'] as const) {
+        const da = datesOf(a, rowA, role);
+        const db = datesOf(b, rowsB[i], role);
+        if (!da?.reading.date || !db?.reading.date || da.reading.date.compare(db.reading.date) === 0) continue;
+        const text = writeLike(db.reading.date, da.token, a.analysis.order);
+        const window = a.analysis.window;
+        const theirsFits = window ? inWindow(db.reading.date, window) : false;
+        const oursFits = window ? inWindow(da.reading.date, window) : true;
+        report(a.page.path, {
+          span: da.token.span,
+          message: t('{0} here, but the {1} twin says {2} in the same row.', da.token.raw, other, db.token.raw),
+          fixes: [{ title: t('Use the {0} page\'s date: {1}', other, text), edits: [{ span: da.token.span, newText: text }], preferred: theirsFits && !oursFits }],
+        });
+      }
+    });
+  } else if (a.analysis.window && b.analysis.window && a.analysis.window.start.compare(b.analysis.window.start) !== 0) {
+    report(a.page.path, { span: titleSpan(a.page), message: t('This page covers {0}, but its {1} twin covers {2}.', describeWindow(a.analysis.window, a.analysis), other, describeWindow(b.analysis.window, b.analysis)) });
+  }
+}
+
+export const translationMismatch: WorklogRule = {
+  id: 'translation-mismatch',
+  description: 'Language twins (_index.md, _index.vi.md, _index.en.md) disagree on dates, week number or weight.',
+  defaultSeverity: 'warning',
+  scope: 'worklog',
+  check(worklog, _settings, report) {
+    const byKey = new Map<string, WorklogEntry[]>();
+    for (const e of worklog.weeks) {
+      const key = twinKey(e.page.path);
+      byKey.set(key, [...(byKey.get(key) ?? []), e]);
+    }
+    for (const group of byKey.values()) {
+      for (const a of group) {
+        for (const b of group) {
+          if (a !== b && a.language !== b.language) compareTwins(a, b, report);
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,56 @@
+import { inWindow } from '../analysis';
+import { t } from '../l10n';
+import type { TaskTable } from '../model';
+import { languagesOf, weeksOf } from '../workspace';
+import { titleSpan } from './anchors';
+import { describeWindow } from './proposals';
+import type { WorklogRule } from './types';
+
+/** The table's content without layout: tasks and dates per row (so re-aligned columns still compare equal). */
+function fingerprint(table: TaskTable): string | undefined {
+  const rows = table.rows.map((r) => [r.task?.text ?? '', r.start?.text ?? '', r.end?.text ?? ''].join('\u0001').toLowerCase());
+  const filled = rows.filter((r) => r.replace(/\u0001/g, '').trim() !== '');
+  return filled.length >= 2 ? rows.join('\u0002') : undefined;
+}
+
+export const weekOverlap: WorklogRule = {
+  id: 'week-overlap',
+  description: "A page's dates overlap another week's, or its task table equals another week's.",
+  defaultSeverity: 'warning',
+  scope: 'worklog',
+  check(worklog, _settings, report) {
+    for (const language of languagesOf(worklog)) {
+      const weeks = weeksOf(worklog, language).filter((e) => e.week !== undefined);
+      const tables = new Map<string, number>();
+      for (const e of weeks) {
+        const table = e.page.tables[0];
+        const print = table && fingerprint(table);
+        if (!print) continue;
+        const earlier = tables.get(print);
+        if (earlier !== undefined && earlier !== e.week) {
+          report(e.page.path, { span: table.header.span, message: t('This task table is the same as week {0}\'s: copied from another week and not updated?', earlier) });
+        } else if (earlier === undefined) {
+          tables.set(print, e.week!);
+        }
+      }
+      // Each later week whose window shares days with an earlier week's window.
+      for (let i = 0; i < weeks.length; i++) {
+        const a = weeks[i];
+        const wa = a.analysis.window;
+        if (!wa || wa.source === 'program') continue;
+        for (let j = 0; j < i; j++) {
+          const b = weeks[j];
+          const wb = b.analysis.window;
+          if (!wb || b.week === a.week || wb.source === 'program') continue;
+          const overlaps = a.analysis.dates.filter((d) => d.reading.date && inWindow(d.reading.date, wa) && inWindow(d.reading.date, wb));
+          if (overlaps.length === 0) continue;
+          report(a.page.path, {
+            span: overlaps[0].token.span ?? titleSpan(a.page),
+            message: t('Week {0} ({1}) shares dates with week {2} ({3}): dates left over from another week?', a.week!, describeWindow(wa, a.analysis), b.week!, describeWindow(wb, b.analysis)),
+          });
+          break;
+        }
+      }
+    }
+  },
+};

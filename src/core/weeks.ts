@@ -1,0 +1,103 @@
+// Which week a page claims, from each place it says so, and which language it is written in.
+import type { Language, Span, WeekNumberSource } from './model';
+
+/** "Week 5", "week-05", "Week_13", "Tuần 5", "tuan-05": the week number in a name or a title. */
+const WEEK_WORD = /(?:^|[^\p{L}])(?:week|wk|tuần|tuan)[\s_.#:-]*0*(\d{1,3})(?!\d)/iu;
+/** "1.5-Week5", "1.5.": the number after the chapter in Hugo's numbered folders and `pre`. */
+const CHAPTER_NUMBER = /^(\d{1,2})\.(\d{1,3})(?=$|[-_. ]|\.)/;
+
+export function weekInText(text: string): { week: number; index: number; length: number } | undefined {
+  const m = WEEK_WORD.exec(text);
+  if (!m) return undefined;
+  const digits = m[1];
+  const index = m.index + m[0].length - digits.length;
+  // Include the zero padding in the rewritable span: "Week 05" → the whole "05".
+  let start = index;
+  while (start > 0 && text[start - 1] === '0') start--;
+  return { week: Number(digits), index: start, length: index + digits.length - start };
+}
+
+/** The week number a `pre` value such as ` <b> 1.5. </b> ` gives (the number after the chapter). */
+export function weekInPre(pre: string): { week: number; index: number; length: number } | undefined {
+  const m = /(?<![\d.])(\d{1,2})\.(\d{1,3})\.?(?![\d])/.exec(pre);
+  if (!m) return undefined;
+  const index = m.index + m[1].length + 1;
+  return { week: Number(m[2]), index, length: m[2].length };
+}
+
+export interface PathFacts {
+  /** Week number from the week's folder name (`1.5-Week5`, `week_5`, `week-05`), if the page sits in one. */
+  readonly folderWeek?: number;
+  /** Week number from the file name (`week-8.en.md`, `1.5-week5.md`, `tuan-05-….md`). */
+  readonly fileWeek?: number;
+  readonly language?: Language;
+  /** The file is a section page (`_index.md`, `_index.vi.md`). */
+  readonly isSectionFile: boolean;
+  /** The folder that holds the weeks (the worklog). */
+  readonly worklogDir: string;
+  /** A page of a single day inside a week folder (`1.5.1-Day1-…`): not a week page. */
+  readonly isDayPage: boolean;
+  /** File name with its language suffix removed (`_index`, `week-8`), to pair twins. */
+  readonly stem: string;
+}
+
+function numberIn(name: string, allowBare: boolean): number | undefined {
+  const word = weekInText(name);
+  if (word) return word.week;
+  const chapter = CHAPTER_NUMBER.exec(name);
+  if (chapter) return Number(chapter[2]);
+  if (allowBare && /^\d{1,2}$/.test(name)) return Number(name);
+  return undefined;
+}
+
+/** Facts a page's path gives: week number, language, whether it is a section page, and its worklog folder. */
+export function pathFacts(path: string): PathFacts {
+  const parts = path.split('/').filter((p) => p.length > 0);
+  const file = parts[parts.length - 1] ?? '';
+  const dirs = parts.slice(0, -1);
+  const langMatch = /\.(en|vi)\.(?:md|markdown)$/i.exec(file);
+  let language: Language | undefined = langMatch ? (langMatch[1].toLowerCase() as Language) : undefined;
+  if (!language) {
+    // Hugo's content-per-language layout: content/vi/…, content/en/….
+    const c = dirs.findIndex((d) => d.toLowerCase() === 'content');
+    const seg = c >= 0 ? dirs[c + 1]?.toLowerCase() : undefined;
+    if (seg === 'en' || seg === 'vi') language = seg;
+  }
+  const stem = file.replace(/(\.(en|vi))?\.(md|markdown)$/i, '');
+  const isSectionFile = /^_?index$/i.test(stem);
+  const folder = dirs[dirs.length - 1] ?? '';
+  const parent = dirs[dirs.length - 2] ?? '';
+  const isDayPage = isSectionFile && /(?:^|[^a-z])(?:day|ngày|ngay)[\s_-]*\d/i.test(folder) && numberIn(parent, false) !== undefined;
+  let folderWeek: number | undefined;
+  let fileWeek: number | undefined;
+  let worklogDir: string;
+  if (isSectionFile) {
+    folderWeek = isDayPage ? undefined : numberIn(folder, /work\s*log|nhật ký|nhat-ky/i.test(parent));
+    worklogDir = folderWeek !== undefined || isDayPage ? dirs.slice(0, isDayPage ? -2 : -1).join('/') : dirs.join('/');
+  } else {
+    fileWeek = numberIn(stem, false);
+    worklogDir = dirs.join('/');
+    if (fileWeek === undefined) {
+      const fw = numberIn(folder, false);
+      if (fw !== undefined) {
+        folderWeek = fw;
+        worklogDir = dirs.slice(0, -1).join('/');
+      }
+    }
+  }
+  return { folderWeek, fileWeek, language, isSectionFile, worklogDir, isDayPage, stem };
+}
+
+const VI_LETTERS = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/giu;
+
+/** A guess at the language of a text: Vietnamese when its letters carry Vietnamese diacritics often enough. */
+export function guessLanguage(text: string): Language {
+  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  const vi = sample.match(VI_LETTERS)?.length ?? 0;
+  const letters = sample.match(/\p{L}/gu)?.length ?? 1;
+  return vi / letters > 0.02 ? 'vi' : 'en';
+}
+
+export function sourceAt(kind: WeekNumberSource['kind'], week: number, span?: Span, numberSpan?: Span, numberText?: string): WeekNumberSource {
+  return { kind, week, span, numberSpan, numberText };
+}

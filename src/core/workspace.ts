@@ -1,0 +1,123 @@
+// Worklogs: the folder that holds the week folders or week pages, with every page of every language in it. Cross-week
+// rules read these; page rules get hints from them (the twin's date order, the neighbouring weeks' windows).
+import { analyzePage, classifyPage, type PageAnalysis, type PageHints, type PageKind } from './analysis';
+import { addDays, CalendarDate } from './calendar';
+import type { Language, WorklogPage } from './model';
+import type { WorklogSettings } from './settings';
+import { pathFacts } from './weeks';
+
+export interface WorklogEntry {
+  readonly page: WorklogPage;
+  readonly analysis: PageAnalysis;
+  readonly kind: PageKind;
+  readonly language: Language | undefined;
+  readonly week: number | undefined;
+}
+
+export interface Worklog {
+  /** The worklog's folder (for a per-language layout, the first language's folder). */
+  readonly dir: string;
+  /** Week pages, sorted by week number then path. */
+  readonly weeks: readonly WorklogEntry[];
+  /** The worklog's index (section) pages, one per language. */
+  readonly indexes: readonly WorklogEntry[];
+}
+
+/** The key that puts a page in its worklog: its worklog folder, with a Hugo language folder (content/vi/…) folded. */
+export function worklogKey(path: string): string {
+  const dir = pathFacts(path).worklogDir;
+  return dir.replace(/(^|\/)content\/(en|vi)(?=\/|$)/i, '$1content/*');
+}
+
+/** Groups classified pages into worklogs (index pages join the worklog whose folder they head). */
+export function groupWorklogs(pages: readonly { page: WorklogPage; kind: PageKind }[]): Map<string, { dir: string; pages: { page: WorklogPage; kind: PageKind }[] }> {
+  const groups = new Map<string, { dir: string; pages: { page: WorklogPage; kind: PageKind }[] }>();
+  for (const p of pages) {
+    if (p.kind !== 'week' && p.kind !== 'index') continue;
+    const key = worklogKey(p.page.path);
+    let g = groups.get(key);
+    if (!g) {
+      g = { dir: pathFacts(p.page.path).worklogDir, pages: [] };
+      groups.set(key, g);
+    }
+    g.pages.push(p);
+  }
+  return groups;
+}
+
+const STRONG = new Set(['setting', 'component', 'span', 'weekday']);
+
+/**
+ * Analyses the pages of one worklog: first alone, then again with hints from the twin (day/month order) and the
+ * neighbouring weeks (where this week's window is expected), so ambiguous pages read like their worklog.
+ */
+export function buildWorklog(dir: string, members: readonly { page: WorklogPage; kind: PageKind }[], settings: WorklogSettings): Worklog {
+  const first = members.map((m) => ({ ...m, analysis: analyzePage(m.page, settings) }));
+  const byLanguageWeek = new Map<string, (typeof first)[number]>();
+  for (const e of first) {
+    if (e.kind === 'week' && e.analysis.week !== undefined) byLanguageWeek.set(`${e.page.language}:${e.analysis.week}`, e);
+  }
+  const entries: WorklogEntry[] = first.map((e) => {
+    const hints: { order?: PageHints['order']; expectedStart?: CalendarDate } = {};
+    const week = e.analysis.week;
+    if (e.kind === 'week' && week !== undefined) {
+      if (!STRONG.has(e.analysis.orderReason)) {
+        for (const other of first) {
+          if (other === e || other.analysis.week !== week || other.page.language === e.page.language || other.kind !== 'week') continue;
+          if (STRONG.has(other.analysis.orderReason)) hints.order = other.analysis.order;
+        }
+      }
+      // The nearest earlier week with a window of its own: this week is expected that many weeks later.
+      for (let back = 1; back <= 3; back++) {
+        const prev = byLanguageWeek.get(`${e.page.language}:${week - back}`);
+        if (prev?.analysis.window) {
+          hints.expectedStart = addDays(prev.analysis.window.start, 7 * back);
+          break;
+        }
+      }
+    }
+    const analysis = hints.order || hints.expectedStart ? analyzePage(e.page, settings, hints) : e.analysis;
+    return { page: e.page, analysis, kind: e.kind, language: e.page.language, week: analysis.week };
+  });
+  const weeks = entries.filter((e) => e.kind === 'week').sort((a, b) => (a.week ?? Infinity) - (b.week ?? Infinity) || a.page.path.localeCompare(b.page.path));
+  return { dir, weeks, indexes: entries.filter((e) => e.kind === 'index') };
+}
+
+/** The week pages of one language, in week order. */
+export function weeksOf(worklog: Worklog, language: Language | undefined): WorklogEntry[] {
+  return worklog.weeks.filter((e) => e.language === language);
+}
+
+/** The languages the worklog's week pages are written in. */
+export function languagesOf(worklog: Worklog): (Language | undefined)[] {
+  return [...new Set(worklog.weeks.map((e) => e.language))];
+}
+
+/** The twin pages of an entry: the same week in the other languages. */
+export function twinsOf(worklog: Worklog, entry: WorklogEntry): WorklogEntry[] {
+  if (entry.week === undefined) return [];
+  return worklog.weeks.filter((e) => e !== entry && e.week === entry.week && e.language !== entry.language);
+}
+
+/** Indices of a longest non-decreasing run of `values` (the ones in order); the rest are the odd ones out. */
+export function inOrder(values: readonly number[]): Set<number> {
+  const n = values.length;
+  const tails: number[] = [];
+  const prev = new Array<number>(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[tails[mid]] <= values[i]) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1];
+    tails[lo] = i;
+  }
+  const keep = new Set<number>();
+  for (let i = tails.length ? tails[tails.length - 1] : -1; i >= 0; i = prev[i]) keep.add(i);
+  return keep;
+}
+
+export { classifyPage };
