@@ -34,6 +34,8 @@ import {
   ensureCodeServer,
   findFreePort,
   onTerminationSignals,
+  ownDescendants,
+  reapProcesses,
   resolveWorkspace,
   settingsFromEnv,
   workbenchUrl,
@@ -57,14 +59,21 @@ async function cleanup() {
   if (cleaned) return;
   cleaned = true;
   stopTimer();
+  const started = ownDescendants();
   try {
     await browser?.close();
   } catch {
     // already gone
   }
   await session?.dispose();
+  // Chromium's helpers (zygote, renderers) may outlive its main process for a moment.
+  await reapProcesses(started);
 }
-onTerminationSignals(cleanup);
+let interrupted = false;
+onTerminationSignals(() => {
+  interrupted = true;
+  return cleanup();
+});
 
 /**
  * Workbench chatter at info level that says nothing about the tests (shown with
@@ -139,7 +148,8 @@ async function main() {
   serverGone.catch(() => {});
 
   browser = await withDeadline(
-    chromium.launch({
+    chromium
+      .launch({
       executablePath: chromePath,
       headless: true,
       handleSIGINT: false,
@@ -156,7 +166,11 @@ async function main() {
         '--disable-sync',
         '--disable-dev-shm-usage',
       ],
-    }),
+    })
+      .catch((e) => {
+        if (verbose) console.error(e.message);
+        throw new InfraError(`Chromium (${chromePath}) did not start: ${String(e.message).split('\n')[0]} (WORKLOG_TEST_VERBOSE=1 shows its log)`);
+      }),
   );
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 
@@ -235,6 +249,7 @@ try {
     console.log(`VS Code ${result.version}: ${result.passed} passed, ${result.failed} failed${result.pending ? `, ${result.pending} skipped` : ''}`);
   }
 } catch (err) {
+  if (interrupted) await new Promise(() => {}); // the signal handler cleans up and exits
   const tail = session?.serverTail(40);
   console.error(`\nintegration tests could not run: ${err instanceof InfraError ? err.message : err?.stack ?? err}`);
   if (tail) console.error(`--- last code-server output ---\n${tail}\n---`);

@@ -432,6 +432,30 @@ export async function killProcessTree(pgid, graceMs = 3000) {
   signalAll(pgid, [...pids, ...descendants(pgid)], 'SIGKILL');
 }
 
+/**
+ * Every process this process started (its descendants now). Taken before a graceful
+ * shutdown, it lets `reapProcesses` make sure none outlives it.
+ */
+export function ownDescendants() {
+  return descendants(process.pid);
+}
+
+/** Waits up to `graceMs` for the given processes to end, then SIGKILLs the rest. */
+export async function reapProcesses(pids, graceMs = 3000) {
+  const deadline = Date.now() + graceMs;
+  while (Date.now() < deadline) {
+    if (pids.every((p) => !isPidAlive(p))) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
+}
+
 /** Synchronous last resort for process.on('exit'). */
 export function killProcessTreeSync(pgid) {
   signalAll(pgid, descendants(pgid), 'SIGKILL');

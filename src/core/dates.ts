@@ -4,7 +4,7 @@ import type { Cell, DateToken, DayLabel, DayMonthOrder, Position } from './model
 
 // A date-like run: two or three numbers joined by one repeated separator. Components up to 4 digits so that
 // "011/09/2025" is seen (and reported) instead of being skipped. Bounded: no nested quantifiers.
-const DATE_RE = /(?<![\d/.\-])(\d{1,4})([/.-])(\d{1,4})(?:\2(\d{1,4}))?(?![\d]|[/.-]\d)/g;
+const DATE_RE = /(?<![\d/.-])(\d{1,4})([/.-])(\d{1,4})(?:\2(\d{1,4}))?(?![\d]|[/.-]\d)/g;
 
 function shift(at: Position, by: number): Position {
   return { line: at.line, character: at.character + by };

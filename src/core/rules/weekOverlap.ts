@@ -8,9 +8,9 @@ import type { WorklogRule } from './types';
 
 /** The table's content without layout: tasks and dates per row (so re-aligned columns still compare equal). */
 function fingerprint(table: TaskTable): string | undefined {
-  const rows = table.rows.map((r) => [r.task?.text ?? '', r.start?.text ?? '', r.end?.text ?? ''].join('\u0001').toLowerCase());
-  const filled = rows.filter((r) => r.replace(/\u0001/g, '').trim() !== '');
-  return filled.length >= 2 ? rows.join('\u0002') : undefined;
+  const rows = table.rows.map((r) => [r.task?.text ?? '', r.start?.text ?? '', r.end?.text ?? '']);
+  const filled = rows.filter((cells) => cells.join('').trim() !== '');
+  return filled.length >= 2 ? JSON.stringify(rows).toLowerCase() : undefined;
 }
 
 export const weekOverlap: WorklogRule = {
