@@ -237,12 +237,11 @@ async function installInto(stage, npm, { quiet }) {
     npm_config_audit: 'false',
     npm_config_fund: 'false',
     npm_config_update_notifier: 'false',
-    // Keep temp files, node-gyp and other caches inside the staging folder.
+    // Keep temp files, node-gyp's and other caches inside the staging folder.
     TMPDIR: tmp,
     XDG_CACHE_HOME: path.join(tmp, 'cache'),
     XDG_CONFIG_HOME: path.join(tmp, 'config'),
     XDG_DATA_HOME: path.join(tmp, 'data'),
-    npm_config_devdir: path.join(tmp, 'node-gyp'),
   };
   // Build native modules against the headers of the Node.js that runs us (no download).
   const nodeDir = path.resolve(path.dirname(process.execPath), '..');
