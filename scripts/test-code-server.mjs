@@ -90,7 +90,7 @@ const NOISE = [
   /^Creation of workbench contribution '.*' took \d+ms\./,
 ];
 function isNoise(type, line) {
-  return type === 'info' && NOISE.some((re) => re.test(line));
+  return (type === 'info' || type === 'warn') && NOISE.some((re) => re.test(line));
 }
 
 async function main() {

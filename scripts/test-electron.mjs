@@ -66,7 +66,7 @@ try {
     // no result: the run failed before the tests ended
   }
   if (!result) {
-    console.error(`VS Code ended without reporting results${runError ? `: ${runError.message ?? runError}` : ''}`);
+    console.error(`VS Code did not run, or ended without reporting results${runError ? `: ${runError.message ?? runError}` : ''}`);
     status = 2;
   } else {
     const total = result.passed + result.failed;

@@ -35,6 +35,17 @@ function suiteFiles(dir: string): string[] {
     .map((rel) => path.join(dir, rel));
 }
 
+function report(counts: { passed: number; failed: number; pending: number }): void {
+  const result = {
+    ...counts,
+    version: vscode.version,
+    uiKind: vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop',
+  };
+  console.log(`${RESULT_PREFIX} ${JSON.stringify(result)}`);
+  const resultFile = process.env.WORKLOG_TEST_RESULT_FILE;
+  if (resultFile) fs.writeFileSync(resultFile, JSON.stringify(result));
+}
+
 export function run(): Promise<void> {
   const mocha = new Mocha({
     ui: 'bdd',
@@ -58,21 +69,16 @@ export function run(): Promise<void> {
     try {
       const runner = mocha.run((failures) => {
         const stats = runner.stats;
-        const result = {
-          passed: stats?.passes ?? 0,
-          failed: Math.max(stats?.failures ?? 0, failures),
-          pending: stats?.pending ?? 0,
-          version: vscode.version,
-          uiKind: vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop',
-        };
-        console.log(`${RESULT_PREFIX} ${JSON.stringify(result)}`);
-        const resultFile = process.env.WORKLOG_TEST_RESULT_FILE;
-        if (resultFile) fs.writeFileSync(resultFile, JSON.stringify(result));
-        if (result.failed > 0) reject(new Error(`${result.failed} test(s) failed`));
+        const failed = Math.max(stats?.failures ?? 0, failures);
+        report({ passed: stats?.passes ?? 0, failed, pending: stats?.pending ?? 0 });
+        if (failed > 0) reject(new Error(`${failed} test(s) failed`));
         else resolve();
       });
     } catch (err) {
+      // A suite that throws while loading: count it as one failure, so the launchers still
+      // print their closing line.
       console.error(err);
+      report({ passed: 0, failed: 1, pending: 0 });
       reject(err instanceof Error ? err : new Error(String(err)));
     }
   });
