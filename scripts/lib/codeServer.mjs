@@ -36,6 +36,15 @@ const log = (...args) => console.error('[code-server]', ...args);
 // Install
 // ---------------------------------------------------------------------------------------
 
+/** The marker of a complete install (JSON), or undefined. */
+function readMarker(dir) {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, MARKER), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Path of code-server's entry script inside an install prefix. */
 function entryOf(prefix) {
   return path.join(prefix, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
@@ -167,11 +176,16 @@ export function printTail(file, lines = 40) {
  * Returns the path of code-server's entry script (run it with `node`).
  */
 export async function ensureCodeServer({ quiet = false } = {}) {
-  if (fs.existsSync(path.join(INSTALL_DIR, MARKER))) return entryOf(INSTALL_DIR);
+  const marker = readMarker(INSTALL_DIR);
+  if (marker && marker.modules === process.versions.modules) return entryOf(INSTALL_DIR);
 
   fs.mkdirSync(CACHE_ROOT, { recursive: true });
   if (fs.existsSync(INSTALL_DIR)) {
-    log(`removing incomplete install ${path.relative(REPO_ROOT, INSTALL_DIR)}`);
+    log(
+      marker
+        ? `${path.relative(REPO_ROOT, INSTALL_DIR)} was built for Node.js ${marker.node}, not ${process.version}: reinstalling`
+        : `removing incomplete install ${path.relative(REPO_ROOT, INSTALL_DIR)}`,
+    );
     fs.rmSync(INSTALL_DIR, { recursive: true, force: true });
   }
   // Staging folders of installs whose process is gone.
@@ -278,7 +292,15 @@ async function installInto(stage, npm, { quiet }) {
   }
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.renameSync(logFile, path.join(prefix, 'npm-install.log'));
-  fs.writeFileSync(path.join(prefix, MARKER), `code-server ${CODE_SERVER_VERSION} installed ${new Date().toISOString()} in ${Math.round((Date.now() - started) / 1000)} s\n`);
+  const info = {
+    codeServer: CODE_SERVER_VERSION,
+    node: process.version,
+    // Native modules are built for this ABI.
+    modules: process.versions.modules,
+    installed: new Date().toISOString(),
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
+  fs.writeFileSync(path.join(prefix, MARKER), `${JSON.stringify(info, null, 2)}\n`);
   try {
     fs.renameSync(prefix, INSTALL_DIR);
   } catch (e) {
