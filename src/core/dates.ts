@@ -155,6 +155,8 @@ export function plainCellText(raw: string): string {
 export function readDayLabel(cell: Cell): DayLabel {
   const text = cell.text.normalize('NFC').toLowerCase().trim();
   if (text === '') return { kind: 'empty', cell };
+  // A date in the day column ("02/05", "2025-10-06") is not a day label.
+  if (/\d{1,4}\s*[/.]\s*\d{1,2}|\d{4}-\d{1,2}/.test(text)) return { kind: 'other', cell };
   // Split ranges and lists: "2-3-4", "mon - wed", "thứ 2, thứ 3", "7-sun", "2 → 6".
   const pieces = text.split(/\s*(?:[-–—~,&/→]|\bto\b|\bđến\b)\s*/u).filter((p) => p.length > 0);
   const weekdays: number[] = [];

@@ -37,6 +37,7 @@ export interface ParseOptions {
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const OTHER_WEEK = /\b(?:plan|plans|planned|next|upcoming|previous|last|following)\b|kế hoạch|tiếp theo|sắp tới|tuần trước|tuần tới|tuần sau/iu;
 const OBJECTIVES = /objective|mục tiêu|muc tieu|\bgoals?\b/iu;
 
 /** Parses a page. `path` (POSIX separators) gives the week number and language the file name carries. */
@@ -108,7 +109,8 @@ export function parsePage(path: string, text: string, options: ParseOptions = {}
         objectivesFrom = line + 1;
         objectivesDepth = depth;
       }
-      const w = weekInText(h[2] ?? '');
+      // "Plan for Week 4" on week 3's page is about another week: only headings naming this page's week count.
+      const w = OTHER_WEEK.test(headingText) ? undefined : weekInText(h[2] ?? '');
       if (w) {
         const textStart = lt.indexOf(h[2] ?? '', start + depth);
         const numberSpan = { start: { line, character: textStart + w.index }, end: { line, character: textStart + w.index + w.length } };

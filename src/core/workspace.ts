@@ -52,7 +52,7 @@ const STRONG = new Set(['setting', 'component', 'span', 'weekday']);
  * neighbouring weeks (where this week's window is expected), so ambiguous pages read like their worklog.
  */
 export function buildWorklog(dir: string, members: readonly { page: WorklogPage; kind: PageKind }[], settings: WorklogSettings): Worklog {
-  const first = members.map((m) => ({ ...m, analysis: analyzePage(m.page, settings) }));
+  const first = settleLanguages(members, settings).map((m) => ({ ...m, analysis: analyzePage(m.page, settings) }));
   const byLanguageWeek = new Map<string, (typeof first)[number]>();
   for (const e of first) {
     if (e.kind === 'week' && e.analysis.week !== undefined) byLanguageWeek.set(`${e.page.language}:${e.analysis.week}`, e);
@@ -81,6 +81,31 @@ export function buildWorklog(dir: string, members: readonly { page: WorklogPage;
   });
   const weeks = entries.filter((e) => e.kind === 'week').sort((a, b) => (a.week ?? Infinity) - (b.week ?? Infinity) || a.page.path.localeCompare(b.page.path));
   return { dir, weeks, indexes: entries.filter((e) => e.kind === 'index') };
+}
+
+/** Twins are the same page in two languages: same folder and file name once the language suffix is dropped. */
+export function twinKey(path: string): string {
+  return path
+    .replace(/\.(en|vi)\.(md|markdown)$/i, '.$2')
+    .replace(/(^|\/)content\/(en|vi)(?=\/)/i, '$1content/*')
+    .toLowerCase();
+}
+
+/**
+ * An unsuffixed page whose text reads like its suffixed twin's language is still the site's other language (Hugo
+ * serves it as the default language): give it the worklog's other language so the two are compared, not confused.
+ */
+function settleLanguages(members: readonly { page: WorklogPage; kind: PageKind }[], settings: WorklogSettings): { page: WorklogPage; kind: PageKind }[] {
+  const byKey = new Map<string, WorklogPage[]>();
+  for (const m of members) byKey.set(twinKey(m.page.path), [...(byKey.get(twinKey(m.page.path)) ?? []), m.page]);
+  return members.map((m) => {
+    if (m.page.languageSource !== 'text') return m;
+    const twins = byKey.get(twinKey(m.page.path))!.filter((p) => p !== m.page && p.languageSource === 'file');
+    if (!twins.some((p) => p.language === m.page.language)) return m;
+    const taken = new Set(twins.map((p) => p.language));
+    const other = settings.languages.find((l): l is Language => (l === 'en' || l === 'vi') && !taken.has(l));
+    return other ? { ...m, page: { ...m.page, language: other } } : m;
+  });
 }
 
 /** The week pages of one language, in week order. */

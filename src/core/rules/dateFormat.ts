@@ -27,7 +27,8 @@ export const dateFormat: PageRule = {
       const own = formatOf(d.token, analysis.order);
       const date = d.reading.date;
       if (d.token.shape === 'xx') {
-        if (d.reading.problem === 'no-such-day') continue;
+        // A page that writes every date without a year is consistent; one date without a year among dated ones is not.
+        if (d.reading.problem === 'no-such-day' || !format) continue;
         const year = analysis.year ?? analysis.window?.start.year;
         const target = format ? templateFor(format, d.token) : undefined;
         const fixes: Fix[] = [];

@@ -1,11 +1,21 @@
-import { inWindow } from '../analysis';
+import { inWindow, type PageAnalysis, type ResolvedDate } from '../analysis';
+import type { WeekWindow } from '../model';
 import { daysBetween, toIso } from '../calendar';
 import { t } from '../l10n';
 import type { PageRule } from './types';
 import { describeDate, describeWindow, proposalFixes, proposeInWindow } from './proposals';
 
-/** How long after its week a page may be dated (published) before the front matter date counts as wrong. */
-const PUBLISH_GRACE_DAYS = 14;
+/** How long after its week a task may be completed (it started inside the week) before the date counts as wrong. */
+const OVERRUN_DAYS = 7;
+
+/** A completion date a few days after the week, for a task that started inside it: work that ran over. */
+function overruns(d: ResolvedDate, analysis: PageAnalysis, window: WeekWindow): boolean {
+  const start = analysis.dates.find((x) => x.row === d.row && x.role === 'start');
+  const startDate = start?.reading.date;
+  if (!startDate || !inWindow(startDate, window) || !d.reading.date) return false;
+  const late = daysBetween(window.end, d.reading.date);
+  return late > 0 && late <= OVERRUN_DAYS;
+}
 
 export const dateOutsideWeek: PageRule = {
   id: 'date-outside-week',
@@ -19,6 +29,7 @@ export const dateOutsideWeek: PageRule = {
     for (const d of analysis.dates) {
       const date = d.reading.date;
       if (!date || inWindow(date, window)) continue;
+      if (d.role === 'end' && overruns(d, analysis, window)) continue;
       const proposals = proposeInWindow(d.token, analysis.order, window, analysis.year);
       const weekName = analysis.week !== undefined ? t('week {0}', analysis.week) : t('this week');
       report({
@@ -28,17 +39,15 @@ export const dateOutsideWeek: PageRule = {
         fixes: proposalFixes(d.token, proposals),
       });
     }
+    // The front matter date is often the day of publishing, any time after the week; before the week it is a date
+    // left over from an earlier page. 1 January is the template's placeholder (template-leftover says so).
     const fm = analysis.frontMatterDate;
-    if (fm && !inWindow(fm.date, window)) {
-      const after = daysBetween(window.end, fm.date);
+    if (fm && fm.date.compare(window.start) < 0 && !(fm.date.month === 1 && fm.date.day === 1)) {
       const before = daysBetween(fm.date, window.start);
-      // 1 January far away is the template's placeholder (template-leftover says so); a page published soon after
-      // its week is normal.
-      if ((fm.date.month === 1 && fm.date.day === 1) || (after > 0 && after <= PUBLISH_GRACE_DAYS)) return;
       const weekName = analysis.week !== undefined ? t('week {0}', analysis.week) : t('this week');
       report({
         span: fm.entry.valueSpan,
-        message: t('The front matter date {0} is {1} days {2} {3} ({4}).', toIso(fm.date), after > 0 ? after : before, after > 0 ? t('after') : t('before'), weekName, range),
+        message: t('The front matter date {0} is {1} days before {2} ({3}).', toIso(fm.date), before, weekName, range),
         fixes: [{ title: t('Change to {0}', toIso(window.start)), edits: [{ span: fm.entry.valueSpan, newText: toIso(window.start) }], preferred: false }],
       });
     }

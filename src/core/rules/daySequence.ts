@@ -14,9 +14,10 @@ export const daySequence: PageRule = {
   description: 'Day labels that repeat or go backwards (gaps are fine).',
   defaultSeverity: 'warning',
   scope: 'page',
-  check({ page }, report) {
+  check({ page, analysis }, report) {
+    const startOf = (row: unknown) => analysis.dates.find((d) => d.row === row && d.role === 'start' && d.reading.date)?.reading.date;
     for (const table of page.tables) {
-      let previous: { kind: string; first: number; last: number; text: string } | undefined;
+      let previous: { kind: string; first: number; last: number; text: string; row: unknown } | undefined;
       for (const row of table.rows) {
         if (!row.day) continue;
         const b = bounds(row.day);
@@ -24,14 +25,18 @@ export const daySequence: PageRule = {
           previous = undefined;
           continue;
         }
-        if (previous && previous.kind === b.kind) {
+        // Weekday names wrap around a week that does not start on Monday: the dates say whether time went forward.
+        const prevDate = previous && startOf(previous.row);
+        const curDate = startOf(row);
+        const forward = b.kind === 'weekday' && prevDate && curDate && curDate.compare(prevDate) > 0;
+        if (previous && previous.kind === b.kind && !forward) {
           if (b.first === previous.last && b.first === b.last && previous.first === previous.last) {
             report({ span: row.day.cell.span, message: t('The day label "{0}" repeats the row above.', row.day.cell.text) });
           } else if (b.first < previous.last) {
             report({ span: row.day.cell.span, message: t('The day label "{0}" comes before "{1}" in the row above.', row.day.cell.text, previous.text) });
           }
         }
-        previous = { ...b, text: row.day.cell.text };
+        previous = { ...b, text: row.day.cell.text, row };
       }
     }
   },

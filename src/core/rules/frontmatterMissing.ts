@@ -12,6 +12,8 @@ export const frontmatterMissing: PageRule = {
   check({ page, analysis }, report) {
     const problem = page.frontMatterProblem;
     if (!problem) return;
+    // A Markdown file outside Hugo's content folder with no front matter at all is notes, not a Hugo page.
+    if (problem.kind === 'missing' && !/(^|\/)content\//.test(page.path)) return;
     const fixes: Fix[] = [];
     if ((problem.kind === 'bad-open' || problem.kind === 'bad-close') && problem.fix) fixes.push(problem.fix);
     if (problem.kind === 'missing' && analysis.week !== undefined) {

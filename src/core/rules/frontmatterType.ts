@@ -38,12 +38,14 @@ export const frontmatterType: PageRule = {
       }
     }
     const weight = fm.entries.get('weight');
-    if (weight && !(typeof weight.value === 'number' && Number.isInteger(weight.value))) {
-      const digits = typeof weight.value === 'string' && /^\s*-?\d+\s*$/.test(weight.value) ? weight.value.trim() : undefined;
+    // Hugo casts a quoted whole number ("5") to a weight, so only a value it cannot read is reported.
+    const castable = typeof weight?.value === 'string' && /^\s*-?\d+\s*$/.test(weight.value);
+    if (weight && !castable && !(typeof weight.value === 'number' && Number.isInteger(weight.value))) {
+      const rounded = typeof weight.value === 'number' && Number.isFinite(weight.value) ? String(Math.round(weight.value)) : undefined;
       report({
         span: weight.valueSpan,
         message: t('"weight" is {0}, not a whole number: Hugo cannot order the menu by it.', weight.source || 'empty'),
-        fixes: digits ? [replace(weight, digits, t('Change to {0}', digits))] : [],
+        fixes: rounded ? [replace(weight, rounded, t('Change to {0}', rounded))] : [],
       });
     }
     const chapter = fm.entries.get('chapter');

@@ -2,21 +2,13 @@ import { inWindow } from '../analysis';
 import { writeLike } from '../dates';
 import { t } from '../l10n';
 import type { Fix, Language } from '../model';
-import type { WorklogEntry } from '../workspace';
+import { twinKey, type WorklogEntry } from '../workspace';
 import { weightSpan, titleSpan } from './anchors';
 import { describeWindow } from './proposals';
 import type { WorklogRule } from './types';
 
 function languageName(language: Language | undefined): string {
   return language === 'vi' ? t('Vietnamese') : language === 'en' ? t('English') : t('other');
-}
-
-/** Twins are the same page in two languages: same folder and file name once the language suffix is dropped. */
-export function twinKey(path: string): string {
-  return path
-    .replace(/\.(en|vi)\.(md|markdown)$/i, '.$2')
-    .replace(/(^|\/)content\/(en|vi)(?=\/)/i, '$1content/*')
-    .toLowerCase();
 }
 
 function compareTwins(a: WorklogEntry, b: WorklogEntry, report: (path: string, r: { span: import('../model').Span; message: string; fixes?: Fix[] }) => void): void {
@@ -31,27 +23,31 @@ function compareTwins(a: WorklogEntry, b: WorklogEntry, report: (path: string, r
   }
   const rowsA = a.page.tables[0]?.rows ?? [];
   const rowsB = b.page.tables[0]?.rows ?? [];
-  const datesOf = (e: WorklogEntry, row: unknown, role: 'start' | 'end') => e.analysis.dates.find((d) => d.row === row && d.role === role && d.reading.date);
-  if (rowsA.length > 0 && rowsA.length === rowsB.length) {
-    rowsA.forEach((rowA, i) => {
-      for (const role of ['start', 'end'] as const) {
-        const da = datesOf(a, rowA, role);
-        const db = datesOf(b, rowsB[i], role);
-        if (!da?.reading.date || !db?.reading.date || da.reading.date.compare(db.reading.date) === 0) continue;
-        const text = writeLike(db.reading.date, da.token, a.analysis.order);
-        const window = a.analysis.window;
-        const theirsFits = window ? inWindow(db.reading.date, window) : false;
-        const oursFits = window ? inWindow(da.reading.date, window) : true;
-        report(a.page.path, {
-          span: da.token.span,
-          message: t('{0} here, but the {1} twin says {2} in the same row.', da.token.raw, other, db.token.raw),
-          fixes: [{ title: t('Use the {0} page\'s date: {1}', other, text), edits: [{ span: da.token.span, newText: text }], preferred: theirsFits && !oursFits }],
-        });
-      }
-    });
-  } else if (a.analysis.window && b.analysis.window && a.analysis.window.start.compare(b.analysis.window.start) !== 0) {
-    report(a.page.path, { span: titleSpan(a.page), message: t('This page covers {0}, but its {1} twin covers {2}.', describeWindow(a.analysis.window, a.analysis), other, describeWindow(b.analysis.window, b.analysis)) });
+  const windowA = a.analysis.window;
+  const windowB = b.analysis.window;
+  if (windowA && windowB && windowA.start.compare(windowB.start) !== 0) {
+    // Whole weeks apart: one finding, not one per row (typically one twin was never updated).
+    const first = a.analysis.dates.find((d) => d.reading.date)?.token.span;
+    report(a.page.path, { span: first ?? titleSpan(a.page), message: t('This page covers {0}, but its {1} twin covers {2}.', describeWindow(windowA, a.analysis), other, describeWindow(windowB, b.analysis)) });
+    return;
   }
+  if (rowsA.length === 0 || rowsA.length !== rowsB.length) return;
+  const dateOf = (e: WorklogEntry, row: unknown, role: 'start' | 'end') => e.analysis.dates.find((d) => d.row === row && d.role === role && d.reading.date);
+  rowsA.forEach((rowA, i) => {
+    for (const role of ['start', 'end'] as const) {
+      const da = dateOf(a, rowA, role);
+      const db = dateOf(b, rowsB[i], role);
+      if (!da?.reading.date || !db?.reading.date || da.reading.date.compare(db.reading.date) === 0) continue;
+      const text = writeLike(db.reading.date, da.token, a.analysis.order);
+      const theirsFits = windowA ? inWindow(db.reading.date, windowA) : false;
+      const oursFits = windowA ? inWindow(da.reading.date, windowA) : true;
+      report(a.page.path, {
+        span: da.token.span,
+        message: t('{0} here, but the {1} twin says {2} in the same row.', da.token.raw, other, db.token.raw),
+        fixes: [{ title: t('Use the {0} page\'s date: {1}', other, text), edits: [{ span: da.token.span, newText: text }], preferred: theirsFits && !oursFits }],
+      });
+    }
+  });
 }
 
 export const translationMismatch: WorklogRule = {

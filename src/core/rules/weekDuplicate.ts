@@ -1,5 +1,5 @@
 import { t } from '../l10n';
-import { languagesOf, weeksOf } from '../workspace';
+import { languagesOf, twinKey, weeksOf } from '../workspace';
 import { titleSpan } from './anchors';
 import type { WorklogRule } from './types';
 
@@ -16,7 +16,8 @@ export const weekDuplicate: WorklogRule = {
         byWeek.set(e.week, [...(byWeek.get(e.week) ?? []), e.page.path]);
       }
       for (const e of weeksOf(worklog, language)) {
-        const same = e.week === undefined ? [] : (byWeek.get(e.week) ?? []).filter((p) => p !== e.page.path);
+        // Two files of one page (its twins) are not a duplicate, whatever language their text is in.
+        const same = e.week === undefined ? [] : (byWeek.get(e.week) ?? []).filter((p) => p !== e.page.path && twinKey(p) !== twinKey(e.page.path));
         if (same.length === 0) continue;
         report(e.page.path, { span: titleSpan(e.page), message: t('Week {0} is also claimed by {1}.', e.week ?? '?', same.join(', ')) });
       }

@@ -20,13 +20,19 @@ export const weekSequence: WorklogRule = {
       const keep = inOrder(starts);
       dated.forEach((e, i) => {
         if (keep.has(i)) return;
-        const before = dated.slice(0, i).reverse().find((_, j) => keep.has(i - 1 - j));
+        // Compare with the nearest week in order on either side: the one it should come after, or before.
+        let before: (typeof dated)[number] | undefined;
+        for (let j = i - 1; j >= 0 && !before; j--) if (keep.has(j) && starts[j] > starts[i]) before = dated[j];
+        let after: (typeof dated)[number] | undefined;
+        for (let j = i + 1; j < dated.length && !after && !before; j++) if (keep.has(j) && starts[j] < starts[i]) after = dated[j];
         const firstDate = e.analysis.dates.find((d) => d.reading.date)?.token.span;
+        const other = before ?? after;
+        if (!other) return;
         report(e.page.path, {
           span: firstDate ?? titleSpan(e.page),
           message: before
-            ? t('Week {0} is dated {1}, not after week {2} ({3}).', e.week!, describeWindow(e.analysis.window!, e.analysis), before.week!, describeWindow(before.analysis.window!, before.analysis))
-            : t('Week {0} is dated {1}, before the weeks that follow it.', e.week!, describeWindow(e.analysis.window!, e.analysis)),
+            ? t('Week {0} is dated {1}, not after week {2} ({3}).', e.week!, describeWindow(e.analysis.window!, e.analysis), other.week!, describeWindow(other.analysis.window!, other.analysis))
+            : t('Week {0} is dated {1}, not before week {2} ({3}).', e.week!, describeWindow(e.analysis.window!, e.analysis), other.week!, describeWindow(other.analysis.window!, other.analysis)),
         });
       });
     }

@@ -4,9 +4,12 @@ import { inOrder, languagesOf, weeksOf, type WorklogEntry } from '../workspace';
 import { weightSpan } from './anchors';
 import type { WorklogRule } from './types';
 
-function weightOf(e: WorklogEntry): number {
+/** The weight as Hugo reads it (it casts "5" to 5; anything else that is not a whole number counts as none). */
+export function weightOf(e: WorklogEntry): number {
   const v = e.page.frontMatter?.entries.get('weight')?.value;
-  return typeof v === 'number' && Number.isInteger(v) ? v : 0;
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  if (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v)) return Number(v);
+  return 0;
 }
 
 function titleOf(e: WorklogEntry): string {
@@ -46,28 +49,25 @@ export const weightOrder: WorklogRule = {
       if (weeks.length < 2) continue;
       const hugo = [...weeks].sort(hugoCompare);
       const rank = new Map(hugo.map((e, i) => [e, i]));
-      const keep = inOrder(weeks.map((e) => rank.get(e)!));
-      // The worklog's own scheme: weight = week + offset, as most pages with a weight have it.
+      const ranks = weeks.map((e) => rank.get(e)!);
+      if (ranks.every((r, i) => i === 0 || r > ranks[i - 1])) continue;
+      // The worklog's own scheme: weight = week + offset, as most pages with a weight have it (else the week).
       const offsets = new Map<number, number>();
       for (const e of weeks) if (weightOf(e) !== 0) offsets.set(weightOf(e) - e.week!, (offsets.get(weightOf(e) - e.week!) ?? 0) + 1);
-      const [bestOffset, count] = [...offsets.entries()].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+      const [bestOffset, count] = [...offsets.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [0, 0];
       const offset = count >= 2 ? bestOffset : 0;
-      weeks.forEach((e, i) => {
-        if (keep.has(i)) return;
+      // The pages off the scheme are the ones to change; when every page follows it, the odd ones out in Hugo's order.
+      const offScheme = new Set(weeks.filter((e) => weightOf(e) !== e.week! + offset));
+      const keep = inOrder(ranks);
+      const culprits = offScheme.size > 0 ? weeks.filter((e) => offScheme.has(e)) : weeks.filter((_, i) => !keep.has(i));
+      for (const e of culprits) {
         const position = rank.get(e)!;
         const neighbour = position > 0 ? hugo[position - 1] : hugo[position + 1];
         const proposed = e.week! + offset;
-        // Only propose a weight that puts the week in its place among the others as they are.
-        const trial = weeks.map((x) => x);
-        const sortedTrial = [...trial].sort((a, b) => {
-          const wa = a === e ? proposed : weightOf(a);
-          const wb = b === e ? proposed : weightOf(b);
-          return wa !== wb ? (wa === 0 ? 1 : wb === 0 ? -1 : wa - wb) : hugoCompare(a, b);
-        });
-        const idx = sortedTrial.indexOf(e);
-        const fits = (idx === 0 || sortedTrial[idx - 1].week! <= e.week!) && (idx === sortedTrial.length - 1 || sortedTrial[idx + 1].week! >= e.week!);
+        // Only propose a weight that is not already there and keeps the week after the weeks before it.
         const weightEntry = e.page.frontMatter?.entries.get('weight');
-        const fixes: Fix[] = fits && weightEntry && weightOf(e) !== proposed
+        const clash = weeks.some((x) => x !== e && weightOf(x) === proposed && x.week !== e.week);
+        const fixes: Fix[] = weightEntry && weightOf(e) !== proposed && !clash
           ? [{ title: t('Change the weight to {0}', proposed), edits: [{ span: weightEntry.valueSpan, newText: String(proposed) }], preferred: true }]
           : [];
         report(e.page.path, {
@@ -77,7 +77,7 @@ export const weightOrder: WorklogRule = {
             + (fixes.length ? ' ' + t('Probably: weight {0}', proposed) : ''),
           fixes,
         });
-      });
+      }
     }
   },
 };

@@ -1,0 +1,152 @@
+// Settings per folder: the built-in defaults, the nearest .worklogrc.json (or the one --config names), then --rule.
+// The same keys and coercion as the editor's worklog.* settings (core coerceSettings).
+import { createHash } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { minimatch } from 'minimatch';
+import type { SeveritySetting } from '../core/model';
+import { RULE_IDS } from '../core/rules';
+import { coerceSettings, DEFAULT_SETTINGS, type WorklogSettings } from '../core/settings';
+
+export const CONFIG_FILE = '.worklogrc.json';
+
+export interface ResolvedConfig {
+  /** The settings file (absolute), or undefined for the defaults. */
+  readonly file: string | undefined;
+  readonly settings: WorklogSettings;
+  /** Absolute folder the include/exclude globs are relative to. */
+  readonly base: string;
+  /** Hash of the effective settings (a cache key part, and what groups pages that are checked together). */
+  readonly hash: string;
+}
+
+export interface ConfigReporter {
+  warn(message: string): void;
+  /** A settings file that exists but cannot be used: the run ends with exit code 2. */
+  error(message: string): void;
+}
+
+const GLOB_OPTIONS = { dot: true } as const;
+
+function withRules(settings: WorklogSettings, overrides: Readonly<Record<string, SeveritySetting>>): WorklogSettings {
+  return Object.keys(overrides).length === 0 ? settings : { ...settings, rules: { ...settings.rules, ...overrides } };
+}
+
+function hashOf(settings: WorklogSettings): string {
+  return createHash('sha256').update(JSON.stringify(settings)).digest('hex');
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fsp.lstat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves the settings of each folder; memoised, so each folder and each settings file is looked at once. */
+export class ConfigResolver {
+  private readonly byDir = new Map<string, Promise<ResolvedConfig>>();
+  private readonly byFile = new Map<string, Promise<ResolvedConfig>>();
+  private readonly defaults: ResolvedConfig;
+  private fixed: ResolvedConfig | undefined;
+
+  constructor(
+    private readonly cwd: string,
+    private readonly overrides: Readonly<Record<string, SeveritySetting>>,
+    private readonly reporter: ConfigReporter,
+  ) {
+    const settings = withRules(DEFAULT_SETTINGS, overrides);
+    this.defaults = { file: undefined, settings, base: cwd, hash: hashOf(settings) };
+  }
+
+  /** Uses one settings file for every page (--config). False when it cannot be read (already reported). */
+  async useFile(file: string): Promise<boolean> {
+    const abs = path.resolve(this.cwd, file);
+    const loaded = await this.load(abs, this.cwd, true);
+    if (!loaded) return false;
+    this.fixed = loaded;
+    return true;
+  }
+
+  /** The settings for pages in `dir` (absolute). */
+  forDir(dir: string): Promise<ResolvedConfig> {
+    if (this.fixed) return Promise.resolve(this.fixed);
+    let found = this.byDir.get(dir);
+    if (!found) {
+      found = this.lookUp(dir);
+      this.byDir.set(dir, found);
+    }
+    return found;
+  }
+
+  private async lookUp(dir: string): Promise<ResolvedConfig> {
+    const candidate = path.join(dir, CONFIG_FILE);
+    if (await exists(candidate)) {
+      let loaded = this.byFile.get(candidate);
+      if (!loaded) {
+        loaded = this.load(candidate, dir, false).then((c) => c ?? this.defaults);
+        this.byFile.set(candidate, loaded);
+      }
+      return loaded;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir || (await exists(path.join(dir, '.git')))) return this.defaults;
+    return this.forDir(parent);
+  }
+
+  private async load(file: string, base: string, required: boolean): Promise<ResolvedConfig | undefined> {
+    const shown = displayPath(this.cwd, file);
+    let raw: unknown;
+    try {
+      raw = JSON.parse((await fsp.readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      const why = err.code ? err.code : `invalid JSON: ${err.message}`;
+      this.reporter.error(`cannot read ${shown}: ${why}${required ? '' : '; using the default settings'}`);
+      return undefined;
+    }
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+      this.reporter.error(`cannot use ${shown}: expected a JSON object${required ? '' : '; using the default settings'}`);
+      return undefined;
+    }
+    const { settings, problems } = coerceSettings(raw);
+    for (const p of problems) this.reporter.warn(`${shown}: ${p}`);
+    for (const id of Object.keys(settings.rules)) {
+      if (!RULE_IDS.includes(id)) this.reporter.warn(`${shown}: rules.${id}: unknown rule`);
+    }
+    const effective = withRules(settings, this.overrides);
+    return { file, settings: effective, base, hash: hashOf(effective) };
+  }
+}
+
+/** A path as shown to the user and given to the core: relative to `cwd`, with `/` separators. */
+export function displayPath(cwd: string, abs: string): string {
+  const rel = path.relative(cwd, abs);
+  return (rel === '' ? '.' : rel).split(path.sep).join('/');
+}
+
+/** The path the config's globs see: relative to its base folder, or to the walk root when the file lies outside. */
+function globPath(config: ResolvedConfig, root: string, abs: string): string {
+  let rel = path.relative(config.base, abs);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) rel = path.relative(root, abs);
+  return rel.split(path.sep).join('/');
+}
+
+/** True when the settings' exclude globs exclude a whole folder (so the walk does not enter it). */
+export function excludesDir(config: ResolvedConfig, root: string, dir: string): boolean {
+  const rel = globPath(config, root, dir);
+  if (rel === '') return false;
+  return config.settings.exclude.some((g) => minimatch(rel + '/', g, GLOB_OPTIONS));
+}
+
+export function excludesFile(config: ResolvedConfig, root: string, file: string): boolean {
+  const rel = globPath(config, root, file);
+  return config.settings.exclude.some((g) => minimatch(rel, g, GLOB_OPTIONS));
+}
+
+export function includesFile(config: ResolvedConfig, root: string, file: string): boolean {
+  const rel = globPath(config, root, file);
+  return config.settings.include.some((g) => minimatch(rel, g, GLOB_OPTIONS));
+}

@@ -1,0 +1,229 @@
+// One run of worklog-lint: arguments → files → pages → findings (from the cache or the engine) → fixes → output.
+// Everything the host provides (current folder, output streams, environment) comes in through `io`, so tests run it
+// in-process.
+import { promises as fsp } from 'node:fs';
+import { checkPages } from '../core/engine';
+import type { Finding, WorklogPage } from '../core/model';
+import { parsePage } from '../core/parse';
+import type { WorklogSettings } from '../core/settings';
+import { worklogKey } from '../core/workspace';
+import { version as VERSION } from '../../package.json';
+import { HELP, parseCliArgs } from './args';
+import { FindingsCache, resolveCacheFile, sha256 } from './cache';
+import { ConfigResolver, displayPath, type ResolvedConfig } from './config';
+import { fixGroup } from './fix';
+import { formatReport, toReported, type ReportedFinding } from './formatters';
+import { loadTranslator, resolveLocale } from './locale';
+import { mapLimit } from './pool';
+import { readPage, writePageIfUnchanged, type Encoding } from './textFile';
+import { walk, type WalkedFile } from './walk';
+
+export { VERSION };
+
+export interface OutputStream {
+  write(chunk: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+/** What a run did, for tests and diagnostics. */
+export interface RunStats {
+  filesRead: number;
+  pagesParsed: number;
+  groups: number;
+  cacheHits: number;
+  filesWritten: number;
+}
+
+export interface RunIO {
+  readonly cwd: string;
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  /** Defaults to process.env. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Filled in by the run when given. */
+  readonly stats?: RunStats;
+  /** The Vietnamese message bundle (default: next to the CLI bundle). */
+  readonly bundlePath?: string;
+  /** Called just before a fixed page is written (tests use it to change the file in between). */
+  readonly beforeWrite?: (path: string) => void | Promise<void>;
+}
+
+const READ_CONCURRENCY = 32;
+
+interface LoadedPage {
+  readonly file: WalkedFile;
+  readonly bytes: Buffer;
+  readonly text: string;
+  readonly encoding: Encoding;
+  readonly lossless: boolean;
+}
+
+interface Group {
+  readonly config: ResolvedConfig;
+  readonly key: string;
+  readonly pages: LoadedPage[];
+}
+
+function groupHash(group: Group, texts: ReadonlyMap<string, string>, locale: string): string {
+  const pages = [...texts].map(([p, t]) => [p, sha256(t)]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return sha256(JSON.stringify([VERSION, locale, group.config.settings, pages]));
+}
+
+/** Runs worklog-lint with `argv` (no node/script entries) and returns the exit code. Never throws for bad input. */
+export async function run(argv: readonly string[], io: RunIO): Promise<number> {
+  const env = io.env ?? process.env;
+  const stats: RunStats = io.stats ?? { filesRead: 0, pagesParsed: 0, groups: 0, cacheHits: 0, filesWritten: 0 };
+  const say = (line: string): void => void io.stderr.write(line + '\n');
+  const parsed = parseCliArgs(argv);
+  if (!parsed.ok) {
+    say(`worklog-lint: ${parsed.error}`);
+    say("Try 'worklog-lint --help' for more information.");
+    return 2;
+  }
+  const options = parsed.options;
+  if (options.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  if (options.version) {
+    io.stdout.write(VERSION + '\n');
+    return 0;
+  }
+  const locale = resolveLocale(options.locale, env);
+  loadTranslator(locale, io.bundlePath);
+
+  let failed = false;
+  const reporter = {
+    error(message: string): void {
+      failed = true;
+      say(`worklog-lint: ${message}`);
+    },
+    warn(message: string): void {
+      say(`worklog-lint: warning: ${message}`);
+    },
+    note(message: string): void {
+      say(`note: ${message}`);
+    },
+  };
+
+  const resolver = new ConfigResolver(io.cwd, options.rules, reporter);
+  if (options.config !== undefined && !(await resolver.useFile(options.config))) return 2;
+  const files = await walk(options.paths, io.cwd, resolver, reporter);
+
+  const reads = await mapLimit(files, READ_CONCURRENCY, (f) => readPage(f.real, f.config.settings.maxFileSize));
+  const groups = new Map<string, Group>();
+  files.forEach((file, i) => {
+    const r = reads[i];
+    if (r.kind === 'error') return reporter.error(`cannot read ${file.path}: ${r.code}`);
+    if (r.kind === 'skipped') return reporter.note(`${file.path} skipped: ${r.reason}`);
+    stats.filesRead++;
+    // Pages of different worklogs never see each other, so a group per worklog folder (and settings) gives the
+    // same findings as checking everything at once, and can be cached on its own.
+    const id = sha256(`${file.config.hash}\u0000${worklogKey(file.path)}`);
+    let g = groups.get(id);
+    if (!g) {
+      g = { config: file.config, key: id, pages: [] };
+      groups.set(id, g);
+    }
+    g.pages.push({ file, bytes: r.bytes, text: r.text, encoding: r.encoding, lossless: r.lossless });
+  });
+
+  let cache: FindingsCache | undefined;
+  if (options.cache) cache = await FindingsCache.load(await resolveCacheFile(io.cwd, options.cacheLocation), `${VERSION}`);
+
+  const checkerFor = (settings: WorklogSettings): ((texts: ReadonlyMap<string, string>) => Map<string, Finding[]>) => {
+    const parsedPages = new Map<string, { text: string; page: WorklogPage }>();
+    return (texts) => {
+      const pages: WorklogPage[] = [];
+      for (const [path, text] of texts) {
+        let p = parsedPages.get(path);
+        if (!p || p.text !== text) {
+          stats.pagesParsed++;
+          p = { text, page: parsePage(path, text, { maxSize: settings.maxFileSize }) };
+          parsedPages.set(path, p);
+        }
+        pages.push(p.page);
+      }
+      return checkPages(pages, settings).findings;
+    };
+  };
+
+  const results: { path: string; text: string; findings: readonly Finding[] }[] = [];
+  let fixedFiles = 0;
+  let fixesApplied = 0;
+  for (const group of groups.values()) {
+    stats.groups++;
+    const settings = group.config.settings;
+    let texts = new Map(group.pages.map((p) => [p.file.path, p.text]));
+    let hash = groupHash(group, texts, locale);
+    let findings = cache?.get(group.key, hash);
+    if (findings) stats.cacheHits++;
+    const check = checkerFor(settings);
+    if (!findings) {
+      findings = check(texts);
+      cache?.set(group.key, hash, findings);
+    }
+    if (options.fix && [...findings.values()].some((list) => list.some((f) => f.fixes.some((x) => x.preferred)))) {
+      const fixed = fixGroup(texts, check);
+      const onDisk = new Map(texts);
+      for (const page of group.pages) {
+        const path = page.file.path;
+        const next = fixed.texts.get(path)!;
+        if (next === page.text) continue;
+        if (!page.lossless) {
+          reporter.warn(`${path} not fixed: it is not valid ${page.encoding === 'utf8' ? 'UTF-8' : 'UTF-16'} and would not be written back byte for byte`);
+          continue;
+        }
+        await io.beforeWrite?.(path);
+        const real = await fsp.realpath(page.file.abs).catch(() => undefined);
+        if (real !== page.file.real) {
+          reporter.warn(`${path} not fixed: the file was moved or replaced while it was checked`);
+          continue;
+        }
+        const written = await writePageIfUnchanged(page.file.real, page.bytes, next, page.encoding);
+        if (written.kind === 'written') {
+          onDisk.set(path, next);
+          stats.filesWritten++;
+          fixedFiles++;
+          fixesApplied += fixed.applied.get(path) ?? 0;
+        } else if (written.kind === 'changed') {
+          reporter.warn(`${path} not fixed: it changed on disk while it was checked`);
+        } else {
+          reporter.error(`cannot write ${path}: ${written.code}`);
+        }
+      }
+      texts = onDisk;
+      hash = groupHash(group, texts, locale);
+      findings = check(texts);
+      cache?.set(group.key, hash, findings);
+    }
+    for (const [path, text] of texts) results.push({ path, text, findings: findings.get(path) ?? [] });
+  }
+
+  if (cache) {
+    try {
+      await cache.save();
+    } catch (e) {
+      reporter.warn(`cannot write the cache ${displayPath(io.cwd, cache.file)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  }
+
+  results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const all: ReportedFinding[] = results.flatMap((r) => r.findings.map((f) => toReported(r.path, f, r.text.charCodeAt(0) === 0xfeff)));
+  const shown = options.quiet ? all.filter((r) => r.severity === 'error') : all;
+  const count = (s: string): number => shown.filter((r) => r.severity === s).length;
+  const summary = { errors: count('error'), warnings: count('warning'), infos: count('info'), fixable: shown.filter((r) => r.fixable).length, filesChecked: stats.filesRead };
+  const color = options.color ?? (io.stdout.isTTY === true && !env.NO_COLOR);
+  io.stdout.write(formatReport(options.format, shown, summary, color, options.fix));
+  if (options.fix && fixedFiles > 0) say(`note: applied ${fixesApplied} fix${fixesApplied === 1 ? '' : 'es'} to ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}`);
+
+  if (failed) return 2;
+  const errors = all.filter((r) => r.severity === 'error').length;
+  const warnings = all.filter((r) => r.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    say(`worklog-lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,73 @@
+// Reading and writing page files byte-exactly: the text handed to the core keeps its BOM and line endings, and a
+// fixed text is written back in the file's own encoding, only when nothing changed the file meanwhile.
+import { randomBytes } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+
+export type Encoding = 'utf8' | 'utf16le' | 'utf16be';
+
+export type ReadResult =
+  | { readonly kind: 'text'; readonly bytes: Buffer; readonly text: string; readonly encoding: Encoding; readonly lossless: boolean }
+  | { readonly kind: 'skipped'; readonly reason: string }
+  | { readonly kind: 'error'; readonly code: string };
+
+function swapBytes(buf: Buffer): Buffer {
+  const out = Buffer.from(buf.subarray(0, buf.length - (buf.length % 2)));
+  out.swap16();
+  return out;
+}
+
+/** Decodes by BOM (UTF-16 LE/BE), else UTF-8; the BOM stays in the text, as the core expects. */
+export function decode(bytes: Buffer): { text: string; encoding: Encoding; lossless: boolean } {
+  let encoding: Encoding = 'utf8';
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) encoding = 'utf16le';
+  else if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf16be';
+  const text = encoding === 'utf16be' ? swapBytes(bytes).toString('utf16le') : bytes.toString(encoding);
+  // Invalid UTF-8 decodes to U+FFFD: such a file is checked but never rewritten (that would destroy its bytes).
+  const lossless = !text.includes('\uFFFD') || encode(text, encoding).equals(bytes);
+  return { text, encoding, lossless };
+}
+
+export function encode(text: string, encoding: Encoding): Buffer {
+  if (encoding === 'utf16be') return swapBytes(Buffer.from(text, 'utf16le'));
+  return Buffer.from(text, encoding);
+}
+
+/** Reads a page unless it is larger than `maxBytes` or binary (a NUL character); errors carry their code. */
+export async function readPage(file: string, maxBytes: number): Promise<ReadResult> {
+  try {
+    const stat = await fsp.stat(file);
+    if (stat.size > maxBytes) return { kind: 'skipped', reason: `larger than ${maxBytes} bytes` };
+    const bytes = await fsp.readFile(file);
+    if (bytes.length > maxBytes) return { kind: 'skipped', reason: `larger than ${maxBytes} bytes` };
+    const decoded = decode(bytes);
+    if (decoded.text.includes('\u0000')) return { kind: 'skipped', reason: 'binary (contains NUL bytes)' };
+    return { kind: 'text', bytes, ...decoded };
+  } catch (e) {
+    return { kind: 'error', code: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+  }
+}
+
+export type WriteResult = { readonly kind: 'written' } | { readonly kind: 'changed' } | { readonly kind: 'error'; readonly code: string };
+
+/**
+ * Replaces `file` (a real path, no link) with `text` when its bytes are still `expected`: written to a temporary file
+ * in the same folder with the original mode, then renamed over the file, so a reader never sees half a page.
+ */
+export async function writePageIfUnchanged(file: string, expected: Buffer, text: string, encoding: Encoding): Promise<WriteResult> {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const current = await fsp.readFile(file);
+    if (!current.equals(expected)) return { kind: 'changed' };
+    const mode = (await fsp.stat(file)).mode & 0o7777;
+    await fsp.writeFile(tmp, encode(text, encoding), { flag: 'wx', mode });
+    // writeFile's mode is filtered by the umask; the page keeps exactly the mode it had.
+    await fsp.chmod(tmp, mode);
+    await fsp.rename(tmp, file);
+    return { kind: 'written' };
+  } catch (e) {
+    await fsp.rm(tmp, { force: true }).catch(() => undefined);
+    return { kind: 'error', code: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+  }
+}

@@ -1,0 +1,129 @@
+// Finds the Markdown files to check under the paths given on the command line. Symbolic links are followed only
+// while they stay inside those paths; each real file is listed once.
+import type { Dirent } from 'node:fs';
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { displayPath, excludesDir, excludesFile, includesFile, type ConfigResolver, type ResolvedConfig } from './config';
+import { mapLimit } from './pool';
+
+/** Folders never entered: dependencies, version control, and Hugo's build output. */
+export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', 'public', 'resources']);
+
+const MARKDOWN = /\.(?:md|markdown)$/i;
+const CONCURRENCY = 32;
+
+export interface WalkedFile {
+  /** Absolute path as reached (through in-root links, if any). */
+  readonly abs: string;
+  /** The file's real path (what is read and written). */
+  readonly real: string;
+  /** Relative to the current folder, `/` separators: what the core and the output see. */
+  readonly path: string;
+  readonly config: ResolvedConfig;
+}
+
+export interface WalkReporter {
+  /** A path that cannot be read: the run ends with exit code 2. */
+  error(message: string): void;
+  note(message: string): void;
+}
+
+function inside(real: string, roots: readonly string[]): boolean {
+  return roots.some((r) => real === r || real.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+}
+
+function code(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+}
+
+/** Lists the files to check under `args` (relative to `cwd`), sorted by path. */
+export async function walk(args: readonly string[], cwd: string, resolver: ConfigResolver, reporter: WalkReporter): Promise<WalkedFile[]> {
+  const show = (abs: string): string => displayPath(cwd, abs);
+  const roots: { arg: string; abs: string; real: string; isDir: boolean }[] = [];
+  for (const arg of args) {
+    const abs = path.resolve(cwd, arg);
+    try {
+      const real = await fsp.realpath(abs);
+      const stat = await fsp.stat(real);
+      roots.push({ arg, abs, real, isDir: stat.isDirectory() });
+    } catch (e) {
+      const c = code(e);
+      reporter.error(c === 'ENOENT' ? `cannot find ${arg}: no such file or folder` : `cannot read ${arg}: ${c}`);
+    }
+  }
+  const realRoots = roots.map((r) => r.real);
+  const files: WalkedFile[] = [];
+  const seenFiles = new Set<string>();
+  const seenDirs = new Set<string>();
+  const addFile = (abs: string, real: string, config: ResolvedConfig): void => {
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    files.push({ abs, real, path: show(abs), config });
+  };
+
+  for (const root of roots) {
+    if (!root.isDir) {
+      if (!MARKDOWN.test(root.abs)) {
+        reporter.note(`${root.arg} skipped: not a Markdown file`);
+        continue;
+      }
+      const config = await resolver.forDir(path.dirname(root.abs));
+      if (excludesFile(config, path.dirname(root.abs), root.abs)) reporter.note(`${root.arg} skipped: excluded by the settings`);
+      else addFile(root.abs, root.real, config);
+      continue;
+    }
+    if (seenDirs.has(root.real)) continue;
+    seenDirs.add(root.real);
+    let candidates = 0;
+    let level: { abs: string; real: string }[] = [{ abs: root.abs, real: root.real }];
+    while (level.length > 0) {
+      const found = await mapLimit(level, CONCURRENCY, async (dir) => {
+        const subdirs: { abs: string; real: string }[] = [];
+        let entries: Dirent[];
+        try {
+          entries = await fsp.readdir(dir.abs, { withFileTypes: true });
+        } catch (e) {
+          reporter.error(`cannot read ${show(dir.abs)}: ${code(e)}`);
+          return subdirs;
+        }
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        const config = await resolver.forDir(dir.abs);
+        for (const entry of entries) {
+          const abs = path.join(dir.abs, entry.name);
+          let real = path.join(dir.real, entry.name);
+          let isDir = entry.isDirectory();
+          let isFile = entry.isFile();
+          if (entry.isSymbolicLink()) {
+            try {
+              real = await fsp.realpath(abs);
+              const stat = await fsp.stat(real);
+              isDir = stat.isDirectory();
+              isFile = stat.isFile();
+            } catch {
+              if (MARKDOWN.test(entry.name)) reporter.note(`${show(abs)} skipped: broken symbolic link`);
+              continue;
+            }
+            if (!inside(real, realRoots)) {
+              if (isDir || MARKDOWN.test(entry.name)) reporter.note(`${show(abs)} skipped: symbolic link to outside the given paths`);
+              continue;
+            }
+          }
+          if (isDir) {
+            if (SKIPPED_DIRS.has(entry.name) || seenDirs.has(real)) continue;
+            seenDirs.add(real);
+            const childConfig = await resolver.forDir(abs);
+            if (!excludesDir(childConfig, root.abs, abs)) subdirs.push({ abs, real });
+          } else if (isFile && MARKDOWN.test(entry.name)) {
+            if (excludesFile(config, root.abs, abs) || !includesFile(config, root.abs, abs)) continue;
+            candidates++;
+            addFile(abs, real, config);
+          }
+        }
+        return subdirs;
+      });
+      level = found.flat();
+    }
+    if (candidates === 0) reporter.note(`no Markdown files to check in ${root.arg}`);
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
