@@ -5,7 +5,8 @@ import { run } from './run';
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   // `worklog-lint | head` closes the pipe early: not an error worth a stack trace.
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
+  process.stderr.write(`worklog-lint: cannot write the output: ${e.code ?? e.message}\n`);
+  process.exit(2);
 });
 
 run(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }).then(
