@@ -15,17 +15,23 @@ const common = {
   legalComments: 'none',
 };
 
-/** Fails the web build when anything pulls in a Node built-in. */
+/**
+ * Fails the web build when anything pulls in a Node built-in. One known exception: gray-matter requires `fs` only for
+ * its `matter.read(file)` helper, which the engine never calls; in the browser that import is an empty module.
+ */
+const WEB_STUBS = [{ importer: /[\\/]gray-matter[\\/]index\.js$/, path: 'fs' }];
 const noNodeBuiltins = {
   name: 'no-node-builtins',
   setup(build) {
     const names = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
     build.onResolve({ filter: /.*/ }, (args) => {
-      if (names.has(args.path)) {
-        return { errors: [{ text: `Node built-in "${args.path}" imported by ${args.importer} in the web bundle` }] };
+      if (!names.has(args.path)) return undefined;
+      if (WEB_STUBS.some((s) => s.path === args.path && s.importer.test(args.importer))) {
+        return { path: args.path, namespace: 'web-stub' };
       }
-      return undefined;
+      return { errors: [{ text: `Node built-in "${args.path}" imported by ${args.importer} in the web bundle` }] };
     });
+    build.onLoad({ filter: /.*/, namespace: 'web-stub' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
   },
 };
 

@@ -1,0 +1,146 @@
+// The workspace as the engine sees it: parsed pages by path, grouped into worklogs, with findings recomputed per
+// worklog only when one of its pages changed. Pure: the editor and the CLI feed it pages and read results.
+import { classifyPage, type PageKind } from './analysis';
+import { checkWorklog } from './engine';
+import type { Finding, WorklogPage } from './model';
+import type { WorklogSettings } from './settings';
+import { buildWorklog, groupWorklogs, worklogKey, type Worklog, type WorklogEntry } from './workspace';
+
+interface Group {
+  worklog?: Worklog;
+  findings?: Map<string, Finding[]>;
+  entries?: Map<string, WorklogEntry>;
+}
+
+export class WorkspaceModel {
+  private readonly pages = new Map<string, { page: WorklogPage; kind: PageKind; key: string }>();
+  private readonly groups = new Map<string, Group>();
+
+  /** `settingsFor` gives the settings of a page's path (a workspace folder's, or a .worklogrc.json's). */
+  constructor(private readonly settingsFor: (path: string) => WorklogSettings) {}
+
+  /** Adds or replaces a page; returns the worklog key whose results are now stale (undefined: not a worklog page). */
+  setPage(page: WorklogPage): string | undefined {
+    const kind = classifyPage(page);
+    const key = worklogKey(page.path);
+    const before = this.pages.get(page.path);
+    if (before && before.key !== key) this.invalidate(before.key);
+    if (kind !== 'week' && kind !== 'index') {
+      this.pages.delete(page.path);
+      if (before) this.invalidate(before.key);
+      return before?.key;
+    }
+    this.pages.set(page.path, { page, kind, key });
+    this.invalidate(key);
+    return key;
+  }
+
+  deletePage(path: string): string | undefined {
+    const before = this.pages.get(path);
+    if (!before) return undefined;
+    this.pages.delete(path);
+    this.invalidate(before.key);
+    return before.key;
+  }
+
+  has(path: string): boolean {
+    return this.pages.has(path);
+  }
+
+  page(path: string): WorklogPage | undefined {
+    return this.pages.get(path)?.page;
+  }
+
+  /** Paths of every page in a worklog. */
+  pathsOf(key: string): string[] {
+    return [...this.pages.values()].filter((p) => p.key === key).map((p) => p.page.path);
+  }
+
+  keyOf(path: string): string | undefined {
+    return this.pages.get(path)?.key;
+  }
+
+  /** Every settings change: all results are stale. */
+  invalidateAll(): void {
+    this.groups.clear();
+  }
+
+  private invalidate(key: string): void {
+    this.groups.set(key, {});
+  }
+
+  private compute(key: string): Group {
+    let group = this.groups.get(key);
+    if (group?.worklog) return group;
+    const members = [...this.pages.values()].filter((p) => p.key === key);
+    group = {};
+    if (members.length > 0) {
+      const settings = this.settingsFor(members[0].page.path);
+      const grouped = groupWorklogs(members);
+      const g = grouped.values().next().value;
+      if (g) {
+        const worklog = buildWorklog(g.dir, g.pages, settings);
+        group.worklog = worklog;
+        group.findings = checkWorklog(worklog, settings);
+        group.entries = new Map([...worklog.weeks, ...worklog.indexes].map((e) => [e.page.path, e]));
+      }
+    }
+    this.groups.set(key, group);
+    return group;
+  }
+
+  /** The findings of a page (page rules with its worklog's hints, and cross-week rules), or undefined. */
+  findings(path: string): Finding[] | undefined {
+    const p = this.pages.get(path);
+    if (!p) return undefined;
+    return this.compute(p.key).findings?.get(path);
+  }
+
+  /** The page's entry in its worklog (its analysis: window, order, week). */
+  entry(path: string): WorklogEntry | undefined {
+    const p = this.pages.get(path);
+    if (!p) return undefined;
+    return this.compute(p.key).entries?.get(path);
+  }
+
+  worklog(key: string): Worklog | undefined {
+    return this.compute(key).worklog;
+  }
+
+  worklogOf(path: string): Worklog | undefined {
+    const key = this.pages.get(path)?.key;
+    return key === undefined ? undefined : this.worklog(key);
+  }
+
+  /** Every worklog, by key. */
+  worklogs(): Map<string, Worklog> {
+    const keys = new Set([...this.pages.values()].map((p) => p.key));
+    const out = new Map<string, Worklog>();
+    for (const key of [...keys].sort()) {
+      const w = this.worklog(key);
+      if (w) out.set(key, w);
+    }
+    return out;
+  }
+
+  /**
+   * The findings a page would have with `page` in place of its current version (for fix-all: check a draft text
+   * against the rest of its worklog without changing the model).
+   */
+  draftFindings(page: WorklogPage): Finding[] {
+    const before = this.pages.get(page.path);
+    const savedGroup = before ? this.groups.get(before.key) : undefined;
+    this.setPage(page);
+    try {
+      return this.findings(page.path) ?? [];
+    } finally {
+      if (before) {
+        this.pages.set(page.path, before);
+        if (savedGroup) this.groups.set(before.key, savedGroup);
+        else this.invalidate(before.key);
+      } else {
+        this.deletePage(page.path);
+      }
+    }
+  }
+}
