@@ -28,7 +28,8 @@ const MARKER = '.install-complete';
 // @vscode/ripgrep's post-install downloads ripgrep from GitHub unless it finds the archive
 // in this cache folder under the system temp dir first (see its lib/postinstall.js).
 const RIPGREP_PACKAGE_VERSION = '1.15.11';
-const RIPGREP_ARCHIVE = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
+const RIPGREP_TARGETS = { x64: 'x86_64-unknown-linux-musl', arm64: 'aarch64-unknown-linux-musl' };
+const RIPGREP_ARCHIVE = `ripgrep-v13.0.0-10-${RIPGREP_TARGETS[process.arch] ?? 'unknown'}.tar.gz`;
 
 const log = (...args) => console.error('[code-server]', ...args);
 
@@ -120,6 +121,7 @@ export function verifyInstall(prefix) {
 /** A tar.gz holding just `rg`, where @vscode/ripgrep looks before downloading. */
 function seedRipgrepCache(tmpDir) {
   const rg = which('rg');
+  if (process.platform !== 'linux' || !RIPGREP_TARGETS[process.arch]) return;
   if (!rg) {
     log('`rg` is not on PATH: @vscode/ripgrep will try to download ripgrep from GitHub.');
     log('If that is unreachable, install ripgrep (apt-get install ripgrep) and retry.');
