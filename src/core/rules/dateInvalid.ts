@@ -1,6 +1,6 @@
 import { t } from '../l10n';
 import type { PageRule } from './types';
-import { proposalFixes, proposeInWindow } from './proposals';
+import { proposalFixes, proposeInWindow, rankByLabel } from './proposals';
 
 export const dateInvalid: PageRule = {
   id: 'date-invalid',
@@ -18,8 +18,8 @@ export const dateInvalid: PageRule = {
         : d.token.shape === 'ymd'
           ? t('"{0}" is not a date: there is no such day (read as year/month/day).', d.token.raw)
           : t('"{0}" is not a date: there is no such day (read as {1}, like the rest of the page).', d.token.raw, orderName);
-      const hint = proposals.length > 0 ? ' ' + t('Probably: {0}', proposals.map((p) => p.text).join(t(' or '))) : '';
-      report({ span: d.token.span, message: base + hint, fixes: proposalFixes(d.token, proposals) });
+      const hint = proposals.length > 0 ? ' ' + t('Probably: {0}', rankByLabel(proposals, d.row.day).proposals.map((p) => p.text).join(t(' or '))) : '';
+      report({ span: d.token.span, message: base + hint, fixes: proposalFixes(d.token, proposals, d.row.day) });
     }
   },
 };

@@ -23,6 +23,8 @@ export const dateOrder: PageRule = {
       if (!start?.reading.date || !end?.reading.date) continue;
       if (end.reading.date.compare(start.reading.date) >= 0) continue;
       const bothIn = analysis.window ? inWindow(start.reading.date, analysis.window) && inWindow(end.reading.date, analysis.window) : true;
+      // A date outside the week is a typo that date-outside-week already proposes to correct; the order follows.
+      if (!bothIn) continue;
       const fixes: Fix[] = [];
       // Swapping is the obvious repair only when both dates belong to the week (otherwise one of them is a typo).
       if (start.row.startDates.length === 1 && end.row.endDates.length === 1) {

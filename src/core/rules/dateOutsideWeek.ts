@@ -3,7 +3,7 @@ import type { WeekWindow } from '../model';
 import { daysBetween, toIso } from '../calendar';
 import { t } from '../l10n';
 import type { PageRule } from './types';
-import { describeDate, describeWindow, proposalFixes, proposeInWindow } from './proposals';
+import { describeDate, describeWindow, proposalFixes, proposeInWindow, rankByLabel } from './proposals';
 
 /** How long after its week a task may be completed (it started inside the week) before the date counts as wrong. */
 const OVERRUN_DAYS = 7;
@@ -35,8 +35,8 @@ export const dateOutsideWeek: PageRule = {
       report({
         span: d.token.span,
         message: t('{0} is outside {1} ({2}).', describeDate(date, analysis), weekName, range)
-          + (proposals.length > 0 ? ' ' + t('Probably: {0}', proposals.map((p) => `${p.text} (${p.why})`).join(t(' or '))) : ''),
-        fixes: proposalFixes(d.token, proposals),
+          + (proposals.length > 0 ? ' ' + t('Probably: {0}', rankByLabel(proposals, d.row.day).proposals.map((p) => `${p.text} (${p.why})`).join(t(' or '))) : ''),
+        fixes: proposalFixes(d.token, proposals, d.row.day),
       });
     }
     // The front matter date is often the day of publishing, any time after the week; before the week it is a date

@@ -63,8 +63,10 @@ export const dayWeekdayMismatch: PageRule = {
         numeric = true;
       }
       if (named === undefined || named === actual) continue;
-      const fixes: Fix[] = [];
       const dateInWeek = analysis.window ? inWindow(d.reading.date, analysis.window) : true;
+      // A date outside the week is the mistake to fix first (date-outside-week uses the label to pick the fix).
+      if (!dateInWeek) continue;
+      const fixes: Fix[] = [];
       const newLabel = numeric
         ? analysis.numericConvention === 'thu' && actual === 7 ? undefined : relabel(label, analysis.numericConvention === 'thu' ? actual + 1 : actual)
         : relabel(label, actual);

@@ -1,10 +1,10 @@
 // What a wrong date probably meant: the dates one slip away from what was written (day and month swapped, a month or
 // year typo, an extra digit), kept when they land in the page's week.
 import { inWindow, type PageAnalysis } from '../analysis';
-import { CalendarDate, makeDate } from '../calendar';
+import { CalendarDate, isoWeekday, makeDate } from '../calendar';
 import { writeLike, writeDate } from '../dates';
 import { t } from '../l10n';
-import type { DateToken, DayMonthOrder, Fix, WeekWindow } from '../model';
+import type { DateToken, DayLabel, DayMonthOrder, Fix, WeekWindow } from '../model';
 
 export interface Proposal {
   readonly date: CalendarDate;
@@ -55,12 +55,26 @@ export function proposeInWindow(token: DateToken, order: DayMonthOrder, window: 
   return out;
 }
 
-/** Fixes that replace a token with each proposal; the only proposal is preferred. */
-export function proposalFixes(token: DateToken, proposals: readonly Proposal[]): Fix[] {
-  return proposals.map((p) => ({
+/**
+ * Orders proposals by the row's weekday label: when the label names a weekday, the proposal falling on it goes first.
+ * Returns whether one proposal stands out (the only one, or the only one on the labelled weekday).
+ */
+export function rankByLabel(proposals: readonly Proposal[], label: DayLabel | undefined): { proposals: Proposal[]; clear: boolean } {
+  if (proposals.length <= 1) return { proposals: [...proposals], clear: proposals.length === 1 };
+  const named = label?.kind === 'weekday' ? label.weekdays?.[0] : undefined;
+  if (named === undefined) return { proposals: [...proposals], clear: false };
+  const on = proposals.filter((p) => isoWeekday(p.date) === named);
+  const off = proposals.filter((p) => isoWeekday(p.date) !== named);
+  return { proposals: [...on, ...off], clear: on.length === 1 };
+}
+
+/** Fixes that replace a token with each proposal; the first is preferred when it clearly stands out. */
+export function proposalFixes(token: DateToken, proposals: readonly Proposal[], label?: DayLabel): Fix[] {
+  const ranked = rankByLabel(proposals, label);
+  return ranked.proposals.map((p, i) => ({
     title: t('Change to {0} ({1})', p.text, p.why),
     edits: [{ span: token.span, newText: p.text }],
-    preferred: proposals.length === 1,
+    preferred: ranked.clear && i === 0,
   }));
 }
 
