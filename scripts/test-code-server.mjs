@@ -113,7 +113,6 @@ async function main() {
   // Playwright's temporary Chromium profile goes to os.tmpdir(): keep it in the session.
   process.env.TMPDIR = session.tmpDir;
 
-  const lines = [];
   let result;
   let exitCode;
   const screenshots = new Set();
@@ -147,30 +146,31 @@ async function main() {
   });
   serverGone.catch(() => {});
 
+  const launchOptions = {
+    executablePath: chromePath,
+    headless: true,
+    // Our own handlers clean up (browser, server, temp dir) on Ctrl-C and SIGTERM.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    // Chromium's profile, caches and ~/.pki stay inside the session dir.
+    env: session.env(),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  };
   browser = await withDeadline(
-    chromium
-      .launch({
-      executablePath: chromePath,
-      headless: true,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-      env: session.env(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
-    })
-      .catch((e) => {
-        if (verbose) console.error(e.message);
-        throw new InfraError(`Chromium (${chromePath}) did not start: ${String(e.message).split('\n')[0]} (WORKLOG_TEST_VERBOSE=1 shows its log)`);
-      }),
+    chromium.launch(launchOptions).catch((e) => {
+      if (verbose) console.error(e.message);
+      throw new InfraError(`Chromium (${chromePath}) did not start: ${String(e.message).split('\n')[0]} (WORKLOG_TEST_VERBOSE=1 shows its log)`);
+    }),
   );
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 
@@ -195,8 +195,6 @@ async function main() {
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = util.format(...(Array.isArray(args) ? args : [args]));
     for (const line of text.split('\n')) {
-      lines.push(line);
-      if (lines.length > 400) lines.shift();
       const r = line.indexOf(RESULT_PREFIX);
       if (r >= 0) {
         try {
