@@ -1,0 +1,73 @@
+// worklog-lint --cache: findings are reused per worklog while none of its pages (nor the settings) changed.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { makeWorkspace, removeWorkspace, runCli, WEEK1, WEEK1_BAD, worklogFiles } from './cli-fixtures/workspace';
+
+describe('worklog-lint --cache', () => {
+  let dir: string;
+  afterEach(() => removeWorkspace(dir));
+  const twoWorklogs = (): Record<string, string> => ({ ...worklogFiles('content/1-Worklog', WEEK1_BAD), ...worklogFiles('other/content/1-Worklog') });
+
+  it('a second run gives the same output without parsing any page', async () => {
+    dir = makeWorkspace(twoWorklogs());
+    for (const format of ['stylish', 'json']) {
+      const first = await runCli(dir, ['--cache', '--format', format]);
+      const second = await runCli(dir, ['--cache', '--format', format]);
+      assert.equal(second.stdout, first.stdout);
+      assert.equal(second.code, first.code);
+      assert.equal(second.stats.pagesParsed, 0);
+      assert.equal(second.stats.cacheHits, 2);
+      assert.equal(second.stats.filesRead, 6);
+    }
+    assert.ok(fs.existsSync(path.join(dir, 'node_modules/.cache/worklog-lint/cache.json')));
+  });
+
+  it('re-checks only the worklog whose page changed', async () => {
+    dir = makeWorkspace(twoWorklogs());
+    const first = await runCli(dir, ['--cache-location', 'tmp/lint-cache/', '--format', 'json']);
+    assert.equal(first.stats.pagesParsed, 6);
+    assert.ok(fs.existsSync(path.join(dir, 'tmp/lint-cache/cache.json')));
+    fs.writeFileSync(path.join(dir, 'other/content/1-Worklog/1.1-Week1/_index.md'), WEEK1_BAD);
+    const second = await runCli(dir, ['--cache-location', 'tmp/lint-cache/', '--format', 'json']);
+    assert.equal(second.stats.pagesParsed, 3);
+    assert.equal(second.stats.cacheHits, 1);
+    assert.deepEqual(JSON.parse(second.stdout).map((f: { file: string }) => f.file), [
+      'content/1-Worklog/1.1-Week1/_index.md',
+      'other/content/1-Worklog/1.1-Week1/_index.md',
+    ]);
+  });
+
+  it('different settings do not reuse findings', async () => {
+    dir = makeWorkspace(twoWorklogs());
+    await runCli(dir, ['--cache']);
+    const off = await runCli(dir, ['--cache', '--rule', 'date-invalid=off']);
+    assert.equal(off.stats.cacheHits, 0);
+    assert.equal(off.code, 0);
+  });
+
+  it('a corrupt cache is ignored and replaced', async () => {
+    dir = makeWorkspace(twoWorklogs());
+    const file = path.join(dir, 'lint.cache');
+    fs.writeFileSync(file, '{"format":1,"tool":');
+    const r = await runCli(dir, ['--cache-location', 'lint.cache', '--format', 'json']);
+    assert.equal(r.code, 1);
+    assert.equal(r.stderr, '');
+    assert.equal(JSON.parse(r.stdout).length, 1);
+    assert.equal(typeof JSON.parse(fs.readFileSync(file, 'utf8')).groups, 'object');
+    const again = await runCli(dir, ['--cache-location', 'lint.cache', '--format', 'json']);
+    assert.equal(again.stats.pagesParsed, 0);
+  });
+
+  it('--fix works from cached findings and caches the fixed pages', async () => {
+    dir = makeWorkspace(twoWorklogs());
+    await runCli(dir, ['--cache']);
+    const fixed = await runCli(dir, ['--cache', '--fix']);
+    assert.equal(fixed.code, 0);
+    assert.equal(fixed.stats.filesWritten, 1);
+    assert.equal(fs.readFileSync(path.join(dir, 'content/1-Worklog/1.1-Week1/_index.md'), 'utf8'), WEEK1);
+    const after = await runCli(dir, ['--cache']);
+    assert.equal(after.stats.pagesParsed, 0);
+    assert.equal(after.stdout, '✔ 0 problems (6 files checked)\n');
+  });
+});

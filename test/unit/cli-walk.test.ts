@@ -1,0 +1,125 @@
+// Which files worklog-lint reads: symbolic links stay inside the given paths, missing and unreadable paths are
+// reported without stopping the run, binary and oversized pages are skipped with a note.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { makeWorkspace, removeWorkspace, runCli, WEEK1_BAD, worklogFiles, writeFiles } from './cli-fixtures/workspace';
+
+const WEEK3 = 'content/1-Worklog/1.3-Week3';
+
+describe('worklog-lint: files and folders', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) {
+      // A test may have taken permissions away.
+      for (const p of [d, ...fs.readdirSync(d, { recursive: true }).map((r) => path.join(d, String(r)))]) {
+        try {
+          if (!fs.lstatSync(p).isSymbolicLink()) fs.chmodSync(p, 0o755);
+        } catch {
+          // Already gone.
+        }
+      }
+      removeWorkspace(d);
+    }
+  });
+  const workspace = (files: Record<string, string | Buffer>): string => {
+    const d = makeWorkspace(files);
+    dirs.push(d);
+    return d;
+  };
+
+  it('skips a symbolic link that leads outside the given folders, with a note', async () => {
+    const outside = workspace({ 'week3/_index.md': WEEK1_BAD.replace(/Week 1/g, 'Week 3'), 'loose.md': WEEK1_BAD });
+    const dir = workspace(worklogFiles());
+    fs.symlinkSync(path.join(outside, 'week3'), path.join(dir, WEEK3));
+    fs.symlinkSync(path.join(outside, 'loose.md'), path.join(dir, 'content/1-Worklog/1.4-Week4.md'));
+    const r = await runCli(dir, ['--format', 'json']);
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.stdout), []);
+    assert.equal(r.stats.filesRead, 3);
+    assert.match(r.stderr, new RegExp(`note: ${WEEK3} skipped: symbolic link to outside the given paths`));
+    assert.match(r.stderr, /note: content\/1-Worklog\/1\.4-Week4\.md skipped: symbolic link to outside the given paths/);
+  });
+
+  it('follows a link that stays inside the given folders, and reads each real file once', async () => {
+    const dir = workspace(worklogFiles('content/1-Worklog', WEEK1_BAD));
+    fs.symlinkSync(path.join(dir, 'content/1-Worklog'), path.join(dir, 'content/worklog-link'));
+    const r = await runCli(dir, ['--format', 'json']);
+    assert.equal(r.stats.filesRead, 3);
+    assert.equal(JSON.parse(r.stdout).length, 1);
+  });
+
+  it('a link cycle does not loop', async () => {
+    const dir = workspace(worklogFiles());
+    fs.symlinkSync('..', path.join(dir, 'content/1-Worklog/up'));
+    const r = await runCli(dir, []);
+    assert.equal(r.code, 0);
+    assert.equal(r.stats.filesRead, 3);
+  });
+
+  it('a missing path is exit 2 with one line on stderr; the other paths are still checked', async () => {
+    const dir = workspace(worklogFiles('content/1-Worklog', WEEK1_BAD));
+    const r = await runCli(dir, ['--format', 'json', 'content/nowhere.md', 'content']);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'worklog-lint: cannot find content/nowhere.md: no such file or folder\n');
+    assert.equal(JSON.parse(r.stdout)[0].rule, 'date-invalid');
+  });
+
+  it('an unreadable page is exit 2 with one line on stderr; the other pages are still checked', async function () {
+    const dir = workspace({ ...worklogFiles('content/1-Worklog', WEEK1_BAD), [`${WEEK3}/_index.md`]: WEEK1_BAD });
+    fs.chmodSync(path.join(dir, WEEK3, '_index.md'), 0o000);
+    let r: { code: number; stdout: string; stderr: string };
+    if (process.getuid?.() === 0) {
+      // Root reads anything: run the CLI as an unprivileged user, when the system has one.
+      fs.chmodSync(dir, 0o755);
+      const repo = path.resolve(__dirname, '..', '..');
+      const child = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, '--require', require.resolve('tsx/cjs'), path.join(repo, 'src/cli/main.ts'), '--format', 'json'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: '/tmp' } });
+      if (child.error || child.status === null || /runuser:/.test(child.stderr)) this.skip();
+      r = { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
+    } else {
+      r = await runCli(dir, ['--format', 'json']);
+    }
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, `worklog-lint: cannot read ${WEEK3}/_index.md: EACCES\n`);
+    assert.equal(JSON.parse(r.stdout)[0].rule, 'date-invalid');
+  });
+
+  it('skips a binary .md with a note; the exit code is not affected', async () => {
+    const dir = workspace({ ...worklogFiles(), [`${WEEK3}/_index.md`]: Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01, 0x02, 0xff]) });
+    const r = await runCli(dir, []);
+    assert.equal(r.code, 0);
+    assert.equal(r.stderr, `note: ${WEEK3}/_index.md skipped: binary (contains NUL bytes)\n`);
+    assert.equal(r.stats.filesRead, 3);
+  });
+
+  it('skips a page larger than maxFileSize bytes with a note', async () => {
+    const dir = workspace({ ...worklogFiles('content/1-Worklog', WEEK1_BAD), '.worklogrc.json': JSON.stringify({ maxFileSize: 600 }) });
+    const r = await runCli(dir, []);
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /^note: content\/1-Worklog\/1\.1-Week1\/_index\.md skipped: larger than 600 bytes$/m);
+  });
+
+  it('checks a file named on the command line, and reports it relative to the current folder', async () => {
+    const dir = workspace(worklogFiles('content/1-Worklog', WEEK1_BAD));
+    const r = await runCli(path.join(dir, 'content'), ['--format', 'json', '1-Worklog/1.1-Week1/_index.md']);
+    assert.equal(r.code, 1);
+    assert.equal(JSON.parse(r.stdout)[0].file, '1-Worklog/1.1-Week1/_index.md');
+  });
+
+  it('notes a named file that is not Markdown, and a folder without pages', async () => {
+    const dir = workspace({ ...worklogFiles(), 'hugo.toml': 'title = "x"\n', 'static/.keep': '' });
+    const r = await runCli(dir, ['hugo.toml', 'static', 'content']);
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /note: hugo\.toml skipped: not a Markdown file/);
+    assert.match(r.stderr, /note: no Markdown files to check in static/);
+  });
+
+  it('checks .markdown files when the include globs name them', async () => {
+    const dir = workspace({ ...worklogFiles(), '.worklogrc.json': JSON.stringify({ include: ['**/*.md', '**/*.markdown'] }) });
+    writeFiles(dir, { [`${WEEK3}/_index.markdown`]: WEEK1_BAD.replace(/Week 1/g, 'Week 3') });
+    const r = await runCli(dir, ['--format', 'json']);
+    assert.equal(r.stats.filesRead, 4);
+    assert.ok(JSON.parse(r.stdout).some((f: { file: string }) => f.file === `${WEEK3}/_index.markdown`));
+  });
+});
