@@ -34,7 +34,8 @@ export function scanDates(cell: Cell): DateToken[] {
       span: { start: shift(base, m.index), end: shift(base, m.index + whole.length) },
       parts,
       separator: sep as DateToken['separator'],
-      shape: a.length === 4 ? 'ymd' : c === undefined ? 'xx' : 'xxy',
+      // Year first, unless the year is last too and the first part is a zero-padded day ("0007/10/2025").
+      shape: a.length === 4 && !(c?.length === 4 && a.startsWith('0')) ? 'ymd' : c === undefined ? 'xx' : 'xxy',
     });
   }
   return out;
