@@ -40,7 +40,8 @@ Options:
   --fix                    apply the preferred fixes and write the files that change
   --rule <id>=<level>      set a rule's level: off, info, warning or error (repeatable)
   --config <file>          read settings from this JSON file instead of .worklogrc.json
-  --max-warnings <n>       exit with 1 when there are more than n warnings
+  --max-warnings <n>       exit with 1 when there are more than n warnings (counted
+                           even with --quiet)
   --quiet                  report errors only
   --color, --no-color      force colours on or off (default: on when stdout is a
                            terminal and NO_COLOR is not set)

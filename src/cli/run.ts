@@ -60,6 +60,8 @@ interface LoadedPage {
 
 interface Group {
   readonly config: ResolvedConfig;
+  /** The worklog folder the group's pages share (for messages). */
+  readonly dir: string;
   readonly key: string;
   readonly pages: LoadedPage[];
 }
@@ -119,10 +121,11 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
     stats.filesRead++;
     // Pages of different worklogs never see each other, so a group per worklog folder (and settings) gives the
     // same findings as checking everything at once, and can be cached on its own.
-    const id = sha256(`${file.config.hash}\u0000${worklogKey(file.path)}`);
+    const dir = worklogKey(file.path);
+    const id = sha256(`${file.config.hash}\u0000${dir}`);
     let g = groups.get(id);
     if (!g) {
-      g = { config: file.config, key: id, pages: [] };
+      g = { config: file.config, dir, key: id, pages: [] };
       groups.set(id, g);
     }
     g.pages.push({ file, bytes: r.bytes, text: r.text, encoding: r.encoding, lossless: r.lossless });
@@ -151,7 +154,7 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
   const results: { path: string; text: string; findings: readonly Finding[] }[] = [];
   let fixedFiles = 0;
   let fixesApplied = 0;
-  for (const group of groups.values()) {
+  const checkGroup = async (group: Group): Promise<void> => {
     stats.groups++;
     const settings = group.config.settings;
     let texts = new Map(group.pages.map((p) => [p.file.path, p.text]));
@@ -198,6 +201,14 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
       cache?.set(group.key, hash, findings);
     }
     for (const [path, text] of texts) results.push({ path, text, findings: findings.get(path) ?? [] });
+  };
+  for (const group of groups.values()) {
+    try {
+      await checkGroup(group);
+    } catch (e) {
+      // An engine failure on one worklog must not hide the findings of the others.
+      reporter.error(`internal error while checking ${group.dir || '.'}: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   if (cache) {
