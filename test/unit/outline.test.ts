@@ -1,0 +1,230 @@
+// The sidebar's outline, built from pages parsed and grouped as the editor does (WorkspaceModel).
+import { strict as assert } from 'node:assert';
+import type { Finding, Severity, Span } from '../../src/core/model';
+import { outline, rangeOf, taskLabel, weekOf, walk, type OutlineNode, type WeekNode, type WorklogNode } from '../../src/core/outline';
+import { parsePage } from '../../src/core/parse';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { WorkspaceModel } from '../../src/core/workspaceModel';
+
+const DIR = 'content/1-Worklog';
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** A week page of week `n` of a program that starts on Monday 2025-09-08 (dates DD/MM/YYYY). */
+function weekPage(n: number, options: { vi?: boolean; objectives?: string[]; rows?: string[]; title?: string } = {}): string {
+  const start = new Date(Date.UTC(2025, 8, 8 + 7 * (n - 1)));
+  const day = (offset: number): string => {
+    const d = new Date(start.getTime() + offset * 86400000);
+    return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+  };
+  const objectives = options.objectives ?? [options.vi ? `Mục tiêu tuần ${n}.` : `Goal of week ${n}.`];
+  const rows = options.rows ?? [
+    `| 2 | - ${options.vi ? 'Việc' : 'Task'} A of week ${n}. | ${day(0)} | ${day(0)} | <https://example.org/a> |`,
+    `| 3 | - ${options.vi ? 'Việc' : 'Task'} B of week ${n}. | ${day(1)} | ${day(2)} | <https://example.org/b> |`,
+  ];
+  const title = options.title ?? (options.vi ? `Worklog Tuần ${n}` : `Week ${n} Worklog`);
+  return [
+    '---',
+    `title: "${title}"`,
+    `date: ${start.toISOString().slice(0, 10)}`,
+    `weight: ${n}`,
+    'chapter: false',
+    `pre: " <b> 1.${n}. </b> "`,
+    '---',
+    '',
+    options.vi ? `### Mục tiêu tuần ${n}:` : `### Week ${n} Objectives:`,
+    '',
+    ...objectives.map((o) => `* ${o}`),
+    '',
+    options.vi ? '### Các công việc cần triển khai trong tuần này:' : '### Tasks Performed During the Week:',
+    '',
+    options.vi ? '| Thứ | Công việc | Ngày bắt đầu | Ngày hoàn thành | Nguồn tài liệu |' : '| Day | Task | Start Date | Completion Date | Reference Material |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+function weekPath(n: number, language?: 'en' | 'vi', dir = DIR): string {
+  return `${dir}/1.${n}-Week${n}/_index${language === 'vi' ? '.vi' : ''}.md`;
+}
+
+function model(pages: Record<string, string>): WorkspaceModel {
+  const m = new WorkspaceModel(() => DEFAULT_SETTINGS);
+  for (const [path, text] of Object.entries(pages)) m.setPage(parsePage(path, text));
+  return m;
+}
+
+function build(m: WorkspaceModel, activePath?: string, languages: readonly string[] = ['en', 'vi']): OutlineNode[] {
+  return outline(m.worklogs(), (path) => m.findings(path), { languages, activePath });
+}
+
+const at: Span = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+function finding(severity: Severity): Finding {
+  return { rule: 'test', severity, span: at, message: 'm', fixes: [] };
+}
+
+function weeks(nodes: OutlineNode[]): WeekNode[] {
+  return nodes.filter((n): n is WeekNode => n.kind === 'week');
+}
+
+describe('outline', () => {
+  it('is empty for an empty workspace', () => {
+    assert.deepEqual(build(model({})), []);
+  });
+
+  it('is empty for a worklog with only its index page', () => {
+    const m = model({ [`${DIR}/_index.md`]: '---\ntitle: "Worklog"\nweight: 1\n---\n\n**Week 1:** [Start](1.1-week1/)\n' });
+    assert.deepEqual(build(m), []);
+  });
+
+  it('orders weeks numerically: Week 10 comes after Week 9', () => {
+    const pages: Record<string, string> = {};
+    for (const n of [10, 2, 11, 9, 1, 3, 4, 5, 6, 7, 8]) pages[weekPath(n)] = weekPage(n);
+    const nodes = build(model(pages));
+    assert.deepEqual(nodes.map((n) => n.label), ['Week 1', 'Week 2', 'Week 3', 'Week 4', 'Week 5', 'Week 6', 'Week 7', 'Week 8', 'Week 9', 'Week 10', 'Week 11']);
+  });
+
+  it('folds twins into one node, showing the preferred language', () => {
+    const m = model({
+      [weekPath(1)]: weekPage(1),
+      [weekPath(1, 'vi')]: weekPage(1, { vi: true }),
+      [weekPath(2)]: weekPage(2),
+    });
+    const [w1, w2] = weeks(build(m));
+    assert.equal(weeks(build(m)).length, 2);
+    assert.equal(w1.path, weekPath(1));
+    assert.deepEqual(w1.twins, [{ path: weekPath(1, 'vi'), language: 'vi' }]);
+    assert.deepEqual(w2.twins, []);
+    assert.equal(w1.children[0].label, 'Goal of week 1.');
+
+    const vi = weeks(build(m, undefined, ['vi', 'en']));
+    assert.equal(vi[0].path, weekPath(1, 'vi'));
+    assert.equal(vi[0].children[0].label, 'Mục tiêu tuần 1.');
+    assert.equal(vi[1].path, weekPath(2), 'a week without the preferred language shows the page it has');
+  });
+
+  it('shows the page the user has open, keeping the node id', () => {
+    const m = model({ [weekPath(1)]: weekPage(1), [weekPath(1, 'vi')]: weekPage(1, { vi: true }) });
+    const [en] = weeks(build(m));
+    const [open] = weeks(build(m, weekPath(1, 'vi')));
+    assert.equal(open.path, weekPath(1, 'vi'));
+    assert.equal(open.language, 'vi');
+    assert.equal(open.id, en.id);
+    assert.equal(weekOf(build(m), weekPath(1, 'vi'))?.id, en.id, 'a twin finds its week');
+  });
+
+  it('keeps a second page of the same week and language as a node of its own', () => {
+    const m = model({
+      [weekPath(3)]: weekPage(3),
+      [`${DIR}/1.3-Week3-copy/_index.md`]: weekPage(3),
+    });
+    const nodes = weeks(build(m));
+    assert.equal(nodes.length, 2);
+    assert.deepEqual(nodes.map((n) => n.label), ['Week 3', 'Week 3']);
+    assert.notEqual(nodes[0].id, nodes[1].id);
+    const ids = [...walk(nodes)].map(({ node }) => node.id);
+    assert.equal(new Set(ids).size, ids.length, 'every id is unique');
+  });
+
+  it('lists objectives then tasks, each with its path and line', () => {
+    const text = weekPage(1, { objectives: ['Set up the account.', 'Install the **CLI**.'] });
+    const [w1] = weeks(build(model({ [weekPath(1)]: text })));
+    const lines = text.split('\n');
+    assert.deepEqual(
+      w1.children.map((c) => [c.kind, c.label, lines[c.line].slice(0, 4), c.path]),
+      [
+        ['objective', 'Set up the account.', '* Se', weekPath(1)],
+        ['objective', 'Install the CLI.', '* In', weekPath(1)],
+        ['task', '2 · Task A of week 1. · 08/09/2025', '| 2 ', weekPath(1)],
+        ['task', '3 · Task B of week 1. · 09/09/2025–10/09/2025', '| 3 ', weekPath(1)],
+      ],
+    );
+  });
+
+  it('labels a task with its day, the first line of the task and its dates', () => {
+    const rows = [
+      '| Mon | - Read the guide<br>- and take notes | 08/09/2025 | 08/09/2025 | |',
+      '| | **Review** | | | |',
+      '| | | | | |',
+      '| Wed | | 10/09/2025 | | |',
+    ];
+    const page = parsePage(weekPath(1), weekPage(1, { rows }));
+    const labels = page.tables[0].rows.map((r) => taskLabel(r));
+    assert.deepEqual(labels, ['Mon · Read the guide · 08/09/2025', 'Review', undefined, 'Wed · (no task) · 10/09/2025']);
+  });
+
+  it('describes a week by its date range in the page format', () => {
+    const m = model({ [weekPath(5)]: weekPage(5) });
+    const [w5] = weeks(build(m));
+    assert.equal(w5.range, '06/10 – 12/10/2025');
+    assert.match(w5.description, /^06\/10 – 12\/10\/2025/);
+    const entry = m.entry(weekPath(5))!;
+    assert.equal(rangeOf({ ...entry, analysis: { ...entry.analysis, format: 'YYYY-MM-DD' } }), '2025-10-06 – 10-12');
+    assert.equal(rangeOf({ ...entry, analysis: { ...entry.analysis, format: 'MM/DD/YYYY' } }), '10/06 – 10/12/2025');
+    const newYear = { start: entry.analysis.window!.start.set({ month: 12, day: 29 }), end: entry.analysis.window!.start.set({ year: 2026, month: 1, day: 4 }) };
+    assert.equal(rangeOf({ ...entry, analysis: { ...entry.analysis, window: { ...newYear, source: 'table' } } }), '29/12/2025 – 04/01/2026');
+  });
+
+  it('counts findings of the page and its twins, with the worst severity as state', () => {
+    const m = model({
+      [weekPath(1)]: weekPage(1),
+      [weekPath(1, 'vi')]: weekPage(1, { vi: true }),
+      [weekPath(2)]: weekPage(2),
+      [weekPath(3)]: weekPage(3),
+      [weekPath(4)]: weekPage(4),
+    });
+    const findings: Record<string, Finding[]> = {
+      [weekPath(1)]: [finding('info')],
+      [weekPath(1, 'vi')]: [finding('warning'), finding('info')],
+      [weekPath(2)]: [],
+      [weekPath(3)]: [finding('warning'), finding('error')],
+    };
+    const nodes = weeks(outline(m.worklogs(), (p) => findings[p], { languages: ['en', 'vi'] }));
+    assert.deepEqual(nodes.map((n) => [n.label, n.state, n.count]), [
+      ['Week 1', 'warning', 3],
+      ['Week 2', 'clean', 0],
+      ['Week 3', 'error', 2],
+      ['Week 4', 'unknown', 0],
+    ]);
+    assert.match(nodes[0].description, / · 3 problems$/);
+    assert.doesNotMatch(nodes[1].description, /problem/);
+  });
+
+  it('reads the engine findings of a page with a problem', () => {
+    const bad = weekPage(2).replace('| 16/09/2025 | 17/09/2025 |', '| 17/09/2025 | 16/09/2025 |');
+    const m = model({ [weekPath(1)]: weekPage(1), [weekPath(2)]: bad });
+    const [w1, w2] = weeks(build(m));
+    assert.equal(w1.state, 'clean');
+    assert.ok(w2.count >= 1);
+    assert.notEqual(w2.state, 'clean');
+  });
+
+  it('puts worklogs at the root when there are several', () => {
+    const m = model({
+      [weekPath(1)]: weekPage(1),
+      [weekPath(2)]: weekPage(2),
+      [weekPath(1, undefined, 'other/content/2-Worklog')]: weekPage(1),
+    });
+    const nodes = build(m) as WorklogNode[];
+    assert.deepEqual(nodes.map((n) => [n.kind, n.label, n.children.map((c) => c.label)]), [
+      ['worklog', '1-Worklog', ['Week 1', 'Week 2']],
+      ['worklog', '2-Worklog', ['Week 1']],
+    ]);
+    const ids = [...walk(nodes)].map(({ node }) => node.id);
+    assert.equal(new Set(ids).size, ids.length, 'week ids differ between worklogs');
+    const parents = new Map([...walk(nodes)].map(({ node, parent }) => [node.id, parent?.id]));
+    assert.equal(parents.get(nodes[1].children[0].id), nodes[1].id);
+  });
+
+  it('names a week without a number by its title, after the numbered weeks', () => {
+    const kickoff = '---\ntitle: "Cloud kickoff"\nweight: 1\n---\n\n### Objectives:\n\n* Meet the team.\n\n' +
+      '| Day | Task | Start Date | Completion Date |\n| --- | --- | --- | --- |\n| Mon | Set up | 08/09/2025 | 08/09/2025 |\n';
+    const m = model({ [`${DIR}/kickoff.md`]: kickoff, [weekPath(2)]: weekPage(2) });
+    const nodes = weeks(build(m));
+    assert.deepEqual(nodes.map((n) => [n.label, n.week]), [['Week 2', 2], ['Cloud kickoff', undefined]]);
+    assert.deepEqual(nodes[1].children.map((c) => c.label), ['Meet the team.', 'Mon · Set up · 08/09/2025']);
+  });
+});
