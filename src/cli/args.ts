@@ -61,7 +61,9 @@ Settings (later wins):
   include/exclude globs are relative to the folder of the .worklogrc.json (the current
   folder for the defaults and --config). Folders named node_modules, .git, public and
   resources are never entered. A file named on the command line is checked when it is
-  Markdown (*.md, *.markdown) and not excluded, whatever the include globs say.
+  Markdown (*.md, *.markdown) and not excluded, whatever the include globs say; the
+  other pages of its worklog are read too (cross-week rules need them) but only the
+  named file is reported and, with --fix, written.
 
 Exit codes: 0 no errors; 1 errors found, or more warnings than --max-warnings;
   2 a usage error, or a path or file that could not be read or written.

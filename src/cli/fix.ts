@@ -17,12 +17,15 @@ export interface GroupFixResult {
   readonly findings: Map<string, Finding[]>;
 }
 
-/** Applies the preferred fixes to the pages of one group until none is left or `maxRounds` rounds are done. */
-export function fixGroup(initial: ReadonlyMap<string, string>, check: GroupChecker, maxRounds = 4): GroupFixResult {
+/**
+ * Applies the preferred fixes to the pages of one group (only to `fixable` ones when given: the others are context)
+ * until none is left or `maxRounds` rounds are done.
+ */
+export function fixGroup(initial: ReadonlyMap<string, string>, check: GroupChecker, fixable?: ReadonlySet<string>, maxRounds = 4): GroupFixResult {
   const texts = new Map(initial);
   const applied = new Map<string, number>();
   let findings = check(texts);
-  const paths = [...texts.keys()].sort();
+  const paths = [...texts.keys()].filter((p) => !fixable || fixable.has(p)).sort();
   for (let round = 0; round < maxRounds; round++) {
     let changed = false;
     for (const path of paths) {

@@ -114,11 +114,16 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
 
   const reads = await mapLimit(files, READ_CONCURRENCY, (f) => readPage(f.real, f.config.settings.maxFileSize));
   const groups = new Map<string, Group>();
+  let checkedFiles = 0;
   files.forEach((file, i) => {
     const r = reads[i];
-    if (r.kind === 'error') return reporter.error(`cannot read ${file.path}: ${r.code}`);
-    if (r.kind === 'skipped') return reporter.note(`${file.path} skipped: ${r.reason}`);
+    if (r.kind === 'error') {
+      if (file.context) return reporter.note(`${file.path} not read for context: ${r.code}`);
+      return reporter.error(`cannot read ${file.path}: ${r.code}`);
+    }
+    if (r.kind === 'skipped') return file.context ? undefined : reporter.note(`${file.path} skipped: ${r.reason}`);
     stats.filesRead++;
+    if (!file.context) checkedFiles++;
     // Pages of different worklogs never see each other, so a group per worklog folder (and settings) gives the
     // same findings as checking everything at once, and can be cached on its own.
     const dir = worklogKey(file.path);
@@ -166,10 +171,12 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
       findings = check(texts);
       cache?.set(group.key, hash, findings);
     }
-    if (options.fix && [...findings.values()].some((list) => list.some((f) => f.fixes.some((x) => x.preferred)))) {
-      const fixed = fixGroup(texts, check);
+    const reported = group.pages.filter((p) => !p.file.context);
+    const fixable = (path: string): boolean => (findings!.get(path) ?? []).some((f) => f.fixes.some((x) => x.preferred));
+    if (options.fix && reported.some((p) => fixable(p.file.path))) {
+      const fixed = fixGroup(texts, check, new Set(reported.map((p) => p.file.path)));
       const onDisk = new Map(texts);
-      for (const page of group.pages) {
+      for (const page of reported) {
         const path = page.file.path;
         const next = fixed.texts.get(path)!;
         if (next === page.text) continue;
@@ -200,7 +207,10 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
       findings = check(texts);
       cache?.set(group.key, hash, findings);
     }
-    for (const [path, text] of texts) results.push({ path, text, findings: findings.get(path) ?? [] });
+    for (const page of reported) {
+      const path = page.file.path;
+      results.push({ path, text: texts.get(path)!, findings: findings.get(path) ?? [] });
+    }
   };
   for (const group of groups.values()) {
     try {
@@ -223,7 +233,7 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
   const all: ReportedFinding[] = results.flatMap((r) => r.findings.map((f) => toReported(r.path, f, r.text.charCodeAt(0) === 0xfeff)));
   const shown = options.quiet ? all.filter((r) => r.severity === 'error') : all;
   const count = (s: string): number => shown.filter((r) => r.severity === s).length;
-  const summary = { errors: count('error'), warnings: count('warning'), infos: count('info'), fixable: shown.filter((r) => r.fixable).length, filesChecked: stats.filesRead };
+  const summary = { errors: count('error'), warnings: count('warning'), infos: count('info'), fixable: shown.filter((r) => r.fixable).length, filesChecked: checkedFiles };
   const color = options.color ?? (io.stdout.isTTY === true && !env.NO_COLOR);
   io.stdout.write(formatReport(options.format, shown, summary, color, options.fix));
   if (options.fix && fixedFiles > 0) say(`note: applied ${fixesApplied} fix${fixesApplied === 1 ? '' : 'es'} to ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}`);

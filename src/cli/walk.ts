@@ -4,6 +4,7 @@ import type { Dirent } from 'node:fs';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { displayPath, excludesDir, excludesFile, includesFile, type ConfigResolver, type ResolvedConfig } from './config';
+import { pathFacts } from '../core/weeks';
 import { mapLimit } from './pool';
 
 /** Folders never entered: dependencies, version control, and Hugo's build output. */
@@ -11,6 +12,8 @@ export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git'
 
 const MARKDOWN = /\.(?:md|markdown)$/i;
 const CONCURRENCY = 32;
+/** How deep the worklog around a named file is read: week folders, and day folders inside them. */
+const CONTEXT_DEPTH = 3;
 
 export interface WalkedFile {
   /** Absolute path as reached (through in-root links, if any). */
@@ -20,6 +23,8 @@ export interface WalkedFile {
   /** Relative to the current folder, `/` separators: what the core and the output see. */
   readonly path: string;
   readonly config: ResolvedConfig;
+  /** Read only as context for a named file's worklog: checked with it, never reported or written. */
+  readonly context: boolean;
 }
 
 export interface WalkReporter {
@@ -55,35 +60,28 @@ export async function walk(args: readonly string[], cwd: string, resolver: Confi
   const files: WalkedFile[] = [];
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
-  const addFile = (abs: string, real: string, config: ResolvedConfig): void => {
+  const addFile = (abs: string, real: string, config: ResolvedConfig, context: boolean): void => {
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
-    files.push({ abs, real, path: show(abs), config });
+    files.push({ abs, real, path: show(abs), config, context });
   };
 
-  for (const root of roots) {
-    if (!root.isDir) {
-      if (!MARKDOWN.test(root.abs)) {
-        reporter.note(`${root.arg} skipped: not a Markdown file`);
-        continue;
-      }
-      const config = await resolver.forDir(path.dirname(root.abs));
-      if (excludesFile(config, path.dirname(root.abs), root.abs)) reporter.note(`${root.arg} skipped: excluded by the settings`);
-      else addFile(root.abs, root.real, config);
-      continue;
-    }
-    if (seenDirs.has(root.real)) continue;
-    seenDirs.add(root.real);
+  /**
+   * Walks one folder; returns how many Markdown files it offered. Context walks (the worklog around a named file)
+   * are quiet, shallow and stay inside their own folder.
+   */
+  const walkTree = async (root: { abs: string; real: string }, boundary: readonly string[], maxDepth: number, context: boolean): Promise<number> => {
     let candidates = 0;
-    let level: { abs: string; real: string }[] = [{ abs: root.abs, real: root.real }];
-    while (level.length > 0) {
+    let level: { abs: string; real: string }[] = [root];
+    for (let depth = 0; level.length > 0 && depth <= maxDepth; depth++) {
       const found = await mapLimit(level, CONCURRENCY, async (dir) => {
         const subdirs: { abs: string; real: string }[] = [];
         let entries: Dirent[];
         try {
           entries = await fsp.readdir(dir.abs, { withFileTypes: true });
         } catch (e) {
-          reporter.error(`cannot read ${show(dir.abs)}: ${code(e)}`);
+          if (context) reporter.note(`${show(dir.abs)} not read for context: ${code(e)}`);
+          else reporter.error(`cannot read ${show(dir.abs)}: ${code(e)}`);
           return subdirs;
         }
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -100,11 +98,11 @@ export async function walk(args: readonly string[], cwd: string, resolver: Confi
               isDir = stat.isDirectory();
               isFile = stat.isFile();
             } catch {
-              if (MARKDOWN.test(entry.name)) reporter.note(`${show(abs)} skipped: broken symbolic link`);
+              if (!context && MARKDOWN.test(entry.name)) reporter.note(`${show(abs)} skipped: broken symbolic link`);
               continue;
             }
-            if (!inside(real, realRoots)) {
-              if (isDir || MARKDOWN.test(entry.name)) reporter.note(`${show(abs)} skipped: symbolic link to outside the given paths`);
+            if (!inside(real, boundary)) {
+              if (!context && (isDir || MARKDOWN.test(entry.name))) reporter.note(`${show(abs)} skipped: symbolic link to outside the given paths`);
               continue;
             }
           }
@@ -116,14 +114,56 @@ export async function walk(args: readonly string[], cwd: string, resolver: Confi
           } else if (isFile && MARKDOWN.test(entry.name)) {
             if (excludesFile(config, root.abs, abs) || !includesFile(config, root.abs, abs)) continue;
             candidates++;
-            addFile(abs, real, config);
+            addFile(abs, real, config, context);
           }
         }
         return subdirs;
       });
       level = found.flat();
     }
-    if (candidates === 0) reporter.note(`no Markdown files to check in ${root.arg}`);
+    return candidates;
+  };
+
+  const named: WalkedFile[] = [];
+  for (const root of roots) {
+    if (!root.isDir) {
+      if (!MARKDOWN.test(root.abs)) {
+        reporter.note(`${root.arg} skipped: not a Markdown file`);
+        continue;
+      }
+      const config = await resolver.forDir(path.dirname(root.abs));
+      if (excludesFile(config, path.dirname(root.abs), root.abs)) reporter.note(`${root.arg} skipped: excluded by the settings`);
+      else {
+        addFile(root.abs, root.real, config, false);
+        named.push(files[files.length - 1]);
+      }
+      continue;
+    }
+    if (seenDirs.has(root.real)) continue;
+    seenDirs.add(root.real);
+    if ((await walkTree(root, realRoots, Infinity, false)) === 0) reporter.note(`no Markdown files to check in ${root.arg}`);
+  }
+
+  // A file named alone is still checked inside its worklog: cross-week rules need the other weeks (and the other
+  // language's folder in Hugo's content/<lang>/ layout). Those pages are read for context and never reported.
+  for (const file of named) {
+    const dir = pathFacts(file.path).worklogDir;
+    const dirs = [dir];
+    const lang = /(^|\/)content\/(en|vi)(?=\/|$)/i.exec(dir);
+    if (lang) dirs.push(dir.replace(lang[0], `${lang[1]}content/${lang[2].toLowerCase() === 'en' ? 'vi' : 'en'}`));
+    for (const d of dirs) {
+      const abs = path.resolve(cwd, d);
+      let real: string;
+      try {
+        real = await fsp.realpath(abs);
+        if (!(await fsp.stat(real)).isDirectory()) continue;
+      } catch {
+        continue;
+      }
+      if (seenDirs.has(real) || inside(real, roots.filter((r) => r.isDir).map((r) => r.real))) continue;
+      seenDirs.add(real);
+      await walkTree({ abs, real }, [real], CONTEXT_DEPTH, true);
+    }
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

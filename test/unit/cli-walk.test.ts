@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { makeWorkspace, removeWorkspace, runCli, WEEK1_BAD, worklogFiles, writeFiles } from './cli-fixtures/workspace';
+import { makeWorkspace, removeWorkspace, runCli, WEEK1_BAD, WEEK1_ROWS, weekPage, worklogFiles, writeFiles } from './cli-fixtures/workspace';
 
 const WEEK3 = 'content/1-Worklog/1.3-Week3';
 
@@ -121,5 +121,38 @@ describe('worklog-lint: files and folders', () => {
     const r = await runCli(dir, ['--format', 'json']);
     assert.equal(r.stats.filesRead, 4);
     assert.ok(JSON.parse(r.stdout).some((f: { file: string }) => f.file === `${WEEK3}/_index.markdown`));
+  });
+
+  describe('a file named alone is checked inside its worklog', () => {
+    /** Week 2 holds a copy of week 1's table (week-overlap); week 1 has a bad date. */
+    const files = (): Record<string, string> => ({
+      ...worklogFiles('content/1-Worklog', WEEK1_BAD),
+      'content/1-Worklog/1.2-Week2/_index.md': weekPage(2, '2025-09-15', ['Learn virtual networks'], WEEK1_ROWS),
+    });
+    const rules = (stdout: string): string[] => JSON.parse(stdout).map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`);
+
+    it('reports cross-week findings of the named page only', async () => {
+      const dir = workspace(files());
+      const r = await runCli(dir, ['--format', 'json', 'content/1-Worklog/1.2-Week2/_index.md']);
+      assert.deepEqual([...new Set(rules(r.stdout))], ['content/1-Worklog/1.2-Week2/_index.md week-overlap']);
+      assert.equal(r.code, 0);
+      assert.equal(r.stderr, '');
+    });
+
+    it('an index page named alone still finds its weeks (no false index-link-missing)', async () => {
+      const dir = workspace(files());
+      const r = await runCli(dir, ['content/1-Worklog/_index.md']);
+      assert.equal(r.stdout, '✔ 0 problems (1 file checked)\n');
+    });
+
+    it('--fix writes the named page only', async () => {
+      const dir = workspace(files());
+      fs.writeFileSync(path.join(dir, 'content/1-Worklog/1.2-Week2/_index.md'), WEEK1_BAD.replace(/Week 1/g, 'Week 2').replace(/\b1\.1\./, '1.2.'));
+      const before = fs.readFileSync(path.join(dir, 'content/1-Worklog/1.1-Week1/_index.md'), 'utf8');
+      const r = await runCli(dir, ['--fix', '--format', 'json', 'content/1-Worklog/1.2-Week2/_index.md']);
+      assert.equal(r.stats.filesWritten, 1);
+      assert.equal(fs.readFileSync(path.join(dir, 'content/1-Worklog/1.1-Week1/_index.md'), 'utf8'), before);
+      assert.ok(!fs.readFileSync(path.join(dir, 'content/1-Worklog/1.2-Week2/_index.md'), 'utf8').includes('011/09/2025'));
+    });
   });
 });
