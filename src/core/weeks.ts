@@ -92,7 +92,7 @@ const VI_LETTERS = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậè�
 
 /** A guess at the language of a text: Vietnamese when its letters carry Vietnamese diacritics often enough. */
 export function guessLanguage(text: string): Language {
-  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  const sample = text.length > 6000 ? text.slice(0, 6000) : text;
   const vi = sample.match(VI_LETTERS)?.length ?? 0;
   const letters = sample.match(/\p{L}/gu)?.length ?? 1;
   return vi / letters > 0.02 ? 'vi' : 'en';
