@@ -1,8 +1,21 @@
 // Builds the three bundles: the Node extension, the web-worker extension and the CLI.
 import * as esbuild from 'esbuild';
 import { builtinModules } from 'node:module';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
+
+/** A hash of the engine and CLI sources: the CLI's result cache is keyed by it. */
+function buildId() {
+  const hash = createHash('sha256');
+  for (const dir of ['src/core', 'src/cli']) {
+    for (const f of readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).sort()) {
+      hash.update(f).update(readFileSync(`${dir}/${f}`));
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
 const watch = process.argv.includes('--watch');
 
 const common = {
@@ -63,6 +76,7 @@ const builds = [
     outfile: 'dist/cli.js',
     platform: 'node',
     format: 'cjs',
+    define: { __WORKLOG_BUILD__: JSON.stringify(buildId()) },
     banner: { js: '#!/usr/bin/env node' },
   },
 ];

@@ -20,6 +20,10 @@ import { walk, type WalkedFile } from './walk';
 
 export { VERSION };
 
+declare const __WORKLOG_BUILD__: string | undefined;
+/** A hash of the engine's sources, set by the bundler: a cache never outlives a change to the rules. */
+const BUILD_ID = typeof __WORKLOG_BUILD__ === 'string' ? __WORKLOG_BUILD__ : 'dev';
+
 export interface OutputStream {
   write(chunk: string): unknown;
   readonly isTTY?: boolean;
@@ -68,7 +72,7 @@ interface Group {
 
 function groupHash(group: Group, texts: ReadonlyMap<string, string>, locale: string): string {
   const pages = [...texts].map(([p, t]) => [p, sha256(t)]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return sha256(JSON.stringify([VERSION, locale, group.config.settings, pages]));
+  return sha256(JSON.stringify([VERSION, BUILD_ID, locale, group.config.settings, pages]));
 }
 
 /** Runs worklog-lint with `argv` (no node/script entries) and returns the exit code. Never throws for bad input. */

@@ -23,11 +23,16 @@ function spanInside(span: Span, page: WorklogPage): boolean {
   return ok(span.start) && ok(span.end) && comparePositions(span.start, span.end) <= 0;
 }
 
+function textAt(page: WorklogPage, span: Span): string {
+  return page.text.slice(page.lineIndex.offsetAt(span.start), page.lineIndex.offsetAt(span.end));
+}
+
 /** Turns a rule's report into a finding, or drops it (rule off, or a range outside the text: a rule bug, never shown). */
 function toFinding(ruleId: string, fallback: Severity, report: Report, page: WorklogPage, settings: WorklogSettings): Finding | undefined {
   const severity = severityFor(ruleId, fallback, settings, report.severity);
   if (!severity || !spanInside(report.span, page)) return undefined;
-  const fixes = (report.fixes ?? []).filter((f: Fix) => f.edits.every((e) => spanInside(e.span, page)));
+  // A fix must stay inside the text and change something (a no-op "fix" would be offered forever).
+  const fixes = (report.fixes ?? []).filter((f: Fix) => f.edits.every((e) => spanInside(e.span, page)) && f.edits.some((e) => textAt(page, e.span) !== e.newText));
   return { rule: ruleId, severity, span: report.span, message: report.message, fixes };
 }
 

@@ -117,7 +117,9 @@ function eolOf(text: string): string {
  */
 function parseBlock(index: LineIndex, openLine: number, closeLine: number, delim: string, language: string, lineStart: number): FrontMatter {
   const contentStart = openLine < 0 ? lineStart : index.lineEnd(openLine);
-  const contentEnd = index.starts[closeLine] - 1 >= contentStart ? index.starts[closeLine] - 1 : contentStart;
+  // The block ends with the last line's text: its \r\n belongs to no value (a CRLF page must read like an LF one).
+  const lastLine = closeLine - 1;
+  const contentEnd = lastLine >= 0 && index.lineEnd(lastLine) >= contentStart ? index.lineEnd(lastLine) : contentStart;
   const content = index.text.slice(contentStart, contentEnd);
   const format: 'yaml' | 'toml' = delim === '+++' ? 'toml' : 'yaml';
   const span = index.span(lineStart, index.lineEnd(closeLine));

@@ -54,7 +54,7 @@ export const templateLeftover: PageRule = {
       const far = !analysis.window || Math.abs(daysBetween(fmDate.date, analysis.window.start)) > 31;
       if (far) {
         const fixes: Fix[] = analysis.window
-          ? [{ title: t('Change to {0}', toIso(analysis.window.start)), edits: [{ span: fmDate.entry.valueSpan, newText: toIso(analysis.window.start) }], preferred: true }]
+          ? [{ title: t('Change to {0}', toIso(analysis.window.start)), edits: [{ span: fmDate.entry.valueSpan, newText: toIso(analysis.window.start) }], preferred: false }]
           : [];
         report({
           span: fmDate.entry.valueSpan,
