@@ -51,12 +51,18 @@ function entryOf(prefix) {
   return path.join(prefix, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 }
 
+/** Whether a process runs (a zombie, waiting for its parent to reap it, does not). */
 function isPidAlive(pid) {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
-    return e.code === 'EPERM';
+    if (e.code !== 'EPERM') return false;
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return process.platform !== 'linux';
   }
 }
 
@@ -416,15 +422,6 @@ function descendants(rootPid) {
   return out;
 }
 
-function groupAlive(pgid) {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch (e) {
-    return e.code === 'EPERM';
-  }
-}
-
 function signalAll(pgid, pids, signal) {
   try {
     process.kill(-pgid, signal);
@@ -449,7 +446,7 @@ export async function killProcessTree(pgid, graceMs = 3000) {
   signalAll(pgid, pids, 'SIGTERM');
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline) {
-    if (!groupAlive(pgid) && pids.every((p) => !isPidAlive(p))) return;
+    if (!isPidAlive(pgid) && pids.every((p) => !isPidAlive(p))) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   signalAll(pgid, [...pids, ...descendants(pgid)], 'SIGKILL');
@@ -570,7 +567,9 @@ export class Session {
     });
     const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const lines = [];
-    this.server = { child, pid: child.pid, lines, exited: false, exitCode: undefined };
+    // Kept after the server stops, for serverTail().
+    const server = { child, pid: child.pid, lines, exited: false, stopped: false, exitCode: undefined };
+    this.server = server;
     const onLine = (line) => {
       lines.push(line);
       if (lines.length > 200) lines.shift();
@@ -591,22 +590,22 @@ export class Session {
     }
     const exited = new Promise((resolve) => {
       child.on('exit', (code, signal) => {
-        this.server.exited = true;
-        this.server.exitCode = code ?? signal;
+        server.exited = true;
+        server.exitCode = code ?? signal;
         resolve();
       });
       child.on('error', (e) => {
         onLine(`spawn error: ${e.message}`);
-        this.server.exited = true;
+        server.exited = true;
         resolve();
       });
     });
-    this.server.exitedPromise = exited;
+    server.exitedPromise = exited;
     const origin = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + readyTimeoutMs;
     while (Date.now() < deadline) {
-      if (this.server.exited) {
-        throw new Error(`code-server exited (${this.server.exitCode}) before it was ready`);
+      if (server.exited) {
+        throw new Error(`code-server exited (${server.exitCode}) before it was ready`);
       }
       if ((await httpGetStatus(`${origin}/healthz`)) === 200) return { port, origin, pid: child.pid };
       await new Promise((r) => setTimeout(r, 250));
@@ -620,10 +619,12 @@ export class Session {
   }
 
   async stopServer() {
-    if (!this.server) return;
-    const { pid } = this.server;
-    await killProcessTree(pid);
-    this.server = undefined;
+    const server = this.server;
+    if (!server || server.stopped) return;
+    server.stopped = true;
+    await killProcessTree(server.pid);
+    // Let Node see the exit, so nothing reports it after we are done.
+    await Promise.race([server.exitedPromise, new Promise((r) => setTimeout(r, 2000))]);
   }
 
   /** Stops the server and removes the temp dir. Safe to call more than once. */
@@ -634,9 +635,9 @@ export class Session {
   }
 
   disposeSync() {
-    if (this.server) {
+    if (this.server && !this.server.stopped) {
+      this.server.stopped = true;
       killProcessTreeSync(this.server.pid);
-      this.server = undefined;
     }
     if (!this.disposed) {
       this.disposed = true;
