@@ -373,9 +373,9 @@ function defaultTitle(language: Language | undefined, week: number): string {
 }
 
 /**
- * The weight of the new week: week + the offset most weeks have (101, 102 … → offset 100), raised when needed so
- * the new week sorts after every other week in Hugo's menu (weight ascending, 0 last). Undefined when no week has a
- * weight (adding one would list the new week first); 0 when every week has weight 0.
+ * The weight of the new week: week + the offset most weeks have (101, 102 … → offset 100), else the highest weight
+ * + 1; raised when needed so the new week sorts after every other week in Hugo's menu (weight ascending, 0 last).
+ * Undefined when no week has a weight (adding one would list the new week first); 0 when every week has weight 0.
  */
 export function nextWeight(weeks: readonly WorklogEntry[], week: number): number | undefined {
   const weighted = weeks.filter((e) => e.week !== undefined && e.page.frontMatter?.entries.has('weight'));
@@ -385,9 +385,10 @@ export function nextWeight(weeks: readonly WorklogEntry[], week: number): number
   const offsets = new Map<number, number>();
   for (const e of nonZero) offsets.set(weightOf(e) - e.week!, (offsets.get(weightOf(e) - e.week!) ?? 0) + 1);
   const [best, count] = [...offsets.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-  const offset = count >= 2 || nonZero.length === 1 ? best : 0;
   const max = Math.max(...nonZero.map(weightOf));
-  const proposed = week + offset;
+  // No scheme most weeks follow (1 for weeks 1–9, 2 for 10–12): the next weight after the highest.
+  if (nonZero.length > 1 && (count < 2 || count * 2 <= nonZero.length)) return max + 1;
+  const proposed = week + best;
   return proposed > max ? proposed : max + 1;
 }
 
@@ -441,7 +442,7 @@ function nextBody(entry: WorklogEntry, ctx: WeekContext, refresh: Refresh): { li
   }
   if (objectives) {
     const first = page.objectives[0] ? LIST_MARKER.exec(index.lineText(page.objectives[0].span.start.line)) : null;
-    const marker = first && !/\d/.test(first[2]) ? first[2] : '*';
+    const marker = first ? first[2].replace(/^\d+/, '1') : '*';
     items.push({ at: objectives.span.start.line + 0.5, lines: [`${marker} `], cursor: { line: 0, character: marker.length + 1 } });
   }
   const rows = taskTable(entry, ctx);
@@ -786,25 +787,34 @@ function nextLinkText(text: string, others: readonly string[], from: number, wee
 // ---------------------------------------------------------------------------------------------------------------
 // A first week
 
-/** Week 1 (and, for a new worklog, its index page) in each configured language, shaped like the reference page. */
+/**
+ * Week 1 (and, for a new worklog, its index page) in each language: the languages of the worklog's index pages,
+ * named and placed like them, else the configured languages (the first one unsuffixed, as Hugo's default language).
+ */
 function planFirstWeek(dir: string, settings: WorklogSettings, start: CalendarDate, withIndex: boolean, worklog?: Worklog): NewWeekPlan {
-  const configured = settings.languages.filter((l): l is Language => l === 'en' || l === 'vi');
-  const fromIndexes = worklog ? [...new Set(worklog.indexes.map((e) => e.language).filter((l): l is Language => l !== undefined))] : [];
-  const languages: Language[] = fromIndexes.length > 0 ? configured.filter((l) => fromIndexes.includes(l)) : configured;
-  if (languages.length === 0) languages.push(fromIndexes[0] ?? 'en');
-  const primary = languages[0];
-  const suffix = (l: Language): string => (l === primary ? '' : `.${l}`);
   const chapter = /(?:^|\/)(\d{1,2})[-.][^/]*$/.exec(dir)?.[1] ?? '1';
   const folder = `${chapter}.1-Week1`;
+  const pages: { language: Language; dir: string; suffix: string }[] = [];
+  for (const index of worklog?.indexes ?? []) {
+    const language = index.language ?? 'en';
+    if (pages.some((p) => p.language === language)) continue;
+    const suffix = /(\.(?:en|vi))\.(?:md|markdown)$/i.exec(index.page.path)?.[1] ?? '';
+    pages.push({ language, dir: index.page.path.split('/').slice(0, -1).join('/'), suffix });
+  }
+  if (pages.length === 0) {
+    const configured = settings.languages.filter((l): l is Language => l === 'en' || l === 'vi');
+    const languages: Language[] = configured.length > 0 ? configured : ['en'];
+    for (const language of languages) pages.push({ language, dir, suffix: language === languages[0] ? '' : `.${language}` });
+  }
   const days = workingDates(start, settings.workingDays);
   const files: PlannedFile[] = [];
-  for (const language of languages) files.push(firstWeekPage(`${dir}/${folder}/_index${suffix(language)}.md`, language, chapter, start, days, settings));
+  for (const p of pages) files.push(firstWeekPage(`${p.dir}/${folder}/_index${p.suffix}.md`, p.language, chapter, start, days, settings));
   if (withIndex) {
-    for (const language of languages) {
-      const title = language === 'vi' ? 'Nhật ký công việc' : 'Worklog';
-      const label = language === 'vi' ? 'Tuần' : 'Week';
+    for (const p of pages) {
+      const title = p.language === 'vi' ? 'Nhật ký công việc' : 'Worklog';
+      const label = p.language === 'vi' ? 'Tuần' : 'Week';
       const text = ['---', `title: "${title}"`, 'weight: 1', 'chapter: false', `pre: "<b>${chapter}. </b>"`, '---', '', `**${label} 1:** [](${folder.toLowerCase()}/)`, ''].join('\n');
-      files.push({ path: `${dir}/_index${suffix(language)}.md`, text, language, kind: 'index', cursor: { line: 7, character: 0 } });
+      files.push({ path: `${p.dir}/_index${p.suffix}.md`, text, language: p.language, kind: 'index', cursor: { line: 7, character: 0 } });
     }
   }
   return { ok: true, week: 1, dir, start, files, indexEdits: [], cursor: { path: files[0].path, ...files[0].cursor } };
