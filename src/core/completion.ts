@@ -72,11 +72,18 @@ function startOf(analysis: PageAnalysis, row: TaskRow): CalendarDate | undefined
   return analysis.dates.find((d) => d.row === row && d.role === 'start' && d.reading.date)?.reading.date;
 }
 
-/** The nearest row at or above `rowIndex` with a start date. */
-function previousDate(analysis: PageAnalysis, table: TaskTable, rowIndex: number): CalendarDate | undefined {
+/**
+ * The date of the nearest row at or above `rowIndex` that has one: its start date, or for a row without dates, the
+ * day of the week its label names (Thứ 5, Thu, or a number under the page's convention).
+ */
+function previousDate(analysis: PageAnalysis, convention: NumericConvention, table: TaskTable, rowIndex: number): CalendarDate | undefined {
   for (let i = Math.min(rowIndex, table.rows.length - 1); i >= 0; i--) {
-    const d = startOf(analysis, table.rows[i]);
+    const row = table.rows[i];
+    const d = startOf(analysis, row);
     if (d) return d;
+    const named = row.day ? lastWeekday(row.day, convention) : undefined;
+    const window = analysis.window;
+    if (named !== undefined && window) return addDays(window.start, (named - isoWeekday(window.start) + 7) % 7);
   }
   return undefined;
 }
@@ -89,8 +96,9 @@ function weekDays(analysis: PageAnalysis, anchor: CalendarDate | undefined): Cal
 }
 
 /** The date a new row after `rowIndex` (−1: before the first) is for: the working day after the row above's date. */
-export function nextRowDate(analysis: PageAnalysis, settings: WorklogSettings, table: TaskTable, rowIndex: number, today?: CalendarDate): CalendarDate | undefined {
-  const before = rowIndex >= 0 ? previousDate(analysis, table, rowIndex) : undefined;
+export function nextRowDate(page: WorklogPage, analysis: PageAnalysis, settings: WorklogSettings, table: TaskTable, rowIndex: number, today?: CalendarDate): CalendarDate | undefined {
+  const convention = numericConvention(analysis, settings, page.language);
+  const before = rowIndex >= 0 ? previousDate(analysis, convention, table, rowIndex) : undefined;
   if (before) return nextWorkingDay(before, settings.workingDays);
   const start = analysis.window?.start ?? (analysis.frontMatterDate ? mondayOf(analysis.frontMatterDate.date) : today ? mondayOf(today) : undefined);
   return start ? firstWorkingDay(start, settings.workingDays) : undefined;
@@ -211,7 +219,7 @@ export function nextRowLabel(page: WorklogPage, analysis: PageAnalysis, settings
 
 /** The cells of a new row after `rowIndex`, by the table's columns; `task` is the index of the task cell. */
 export function nextRowCells(page: WorklogPage, analysis: PageAnalysis, settings: WorklogSettings, table: TaskTable, rowIndex: number, today?: CalendarDate): { cells: string[]; task: number | undefined; date?: CalendarDate } {
-  const date = nextRowDate(analysis, settings, table, rowIndex, today);
+  const date = nextRowDate(page, analysis, settings, table, rowIndex, today);
   const text = date ? dateWriter(analysis, settings)(date) : '';
   const label = nextRowLabel(page, analysis, settings, table, rowIndex, date);
   const roles = roleByColumn(table);
@@ -354,11 +362,11 @@ export function completionsAt(input: CompletionInput): WorklogCompletion[] {
 function dateItems(input: CompletionInput, ctx: CellContext, role: 'start' | 'end' | 'date', span: Span, lead: string): WorklogCompletion[] {
   const { page, analysis, settings } = input;
   const write = dateWriter(analysis, settings);
-  const before = previousDate(analysis, ctx.table, ctx.rowIndex);
+  const convention = numericConvention(analysis, settings, page.language);
+  const before = previousDate(analysis, convention, ctx.table, ctx.rowIndex);
   const days = weekDays(analysis, before ?? analysis.frontMatterDate?.date ?? input.today);
   if (days.length === 0) return [];
-  const convention = numericConvention(analysis, settings, page.language);
-  const likely = mostLikelyDate(analysis, settings, ctx, role, days, convention, input.today);
+  const likely = mostLikelyDate(page, analysis, settings, ctx, role, days, convention, input.today);
   const language = page.language ?? 'en';
   return days.map((d, i) => {
     const text = write(d);
@@ -378,7 +386,7 @@ function dateItems(input: CompletionInput, ctx: CellContext, role: 'start' | 'en
   });
 }
 
-function mostLikelyDate(analysis: PageAnalysis, settings: WorklogSettings, ctx: CellContext, role: 'start' | 'end' | 'date', days: readonly CalendarDate[], convention: NumericConvention, today?: CalendarDate): CalendarDate | undefined {
+function mostLikelyDate(page: WorklogPage, analysis: PageAnalysis, settings: WorklogSettings, ctx: CellContext, role: 'start' | 'end' | 'date', days: readonly CalendarDate[], convention: NumericConvention, today?: CalendarDate): CalendarDate | undefined {
   // A completion date is most often the day the task started.
   if (role === 'end' && ctx.row) {
     const start = startOf(analysis, ctx.row);
@@ -389,7 +397,7 @@ function mostLikelyDate(analysis: PageAnalysis, settings: WorklogSettings, ctx: 
     const d = days.find((x) => isoWeekday(x) === named);
     if (d) return d;
   }
-  const next = nextRowDate(analysis, settings, ctx.table, ctx.rowIndex, today);
+  const next = nextRowDate(page, analysis, settings, ctx.table, ctx.rowIndex, today);
   if (next && days.some((d) => compare(d, next) === 0)) return next;
   return undefined;
 }
@@ -401,7 +409,7 @@ function dayItems(input: CompletionInput, ctx: CellContext, span: Span, lead: st
   // A row that has its date already: the label of that day first.
   const rowDate = ctx.row ? startOf(analysis, ctx.row) : undefined;
   if (rowDate) items.push({ label: nextRowLabel(page, analysis, settings, ctx.table, ctx.rowIndex, rowDate), why: t('The day of {0}', dateWriter(analysis, settings)(rowDate)), date: rowDate });
-  const nextDate = nextRowDate(analysis, settings, ctx.table, ctx.rowIndex, input.today);
+  const nextDate = nextRowDate(page, analysis, settings, ctx.table, ctx.rowIndex, input.today);
   const next = nextRowLabel(page, analysis, settings, ctx.table, ctx.rowIndex, nextDate);
   if (!items.some((i) => i.label === next)) items.push({ label: next, why: t('The day after the row above'), date: nextDate });
   return items.map((item, i) => ({
