@@ -1,0 +1,669 @@
+// The benchmark (`npm run bench`): Worklog against the Markdown linter people already run, side by side in one run.
+//
+//   node bench/run.mjs [--quick] [--pairs N] [--only a,b,…] [--no-write]
+//
+// Measures (ids for --only): cli (worklog-lint cold and warm vs markdownlint-cli2 on 2,000 pages), page (one page
+// in-process vs the markdownlint library), model (the Weeks-tree model of 2,000 pages vs reading the files), growth
+// (100 → 10,000 pages), size (bundles, .vsix), activate (require + activate() of dist/extension.js).
+// Writes bench/results/latest.json and latest.md and prints the table. Timings on a shared or busy machine are noisy:
+// every comparison is made in pairs run back to back, the ratio is taken per pair, and the median is reported.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { ensureWorkspace, SIZES } from './generate.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = dirname(HERE);
+const OUT = join(HERE, '.out');
+const RESULTS = join(HERE, 'results');
+const require = createRequire(import.meta.url);
+const NODE = process.execPath;
+const CPU_REPORT = join(HERE, 'cpu-report.cjs');
+const MDL_CLI = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+const VSCE = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+const KB = 1024;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Options and small helpers
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const option = (name) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const QUICK = flag('--quick');
+const PAIRS = Number(option('--pairs') ?? (QUICK ? 3 : 5));
+const ONLY = option('--only')?.split(',');
+const WANT = (id) => !ONLY || ONLY.includes(id);
+
+const started = Date.now();
+const log = (message) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${message}\n`);
+const now = () => performance.now();
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x, digits = 3) => (x === undefined || x === null || Number.isNaN(x) ? x : Number(x.toPrecision(digits)));
+const ms = (x) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 10 ? `${x.toFixed(0)} ms` : x >= 1 ? `${x.toFixed(2)} ms` : `${(x * 1000).toFixed(0)} µs`);
+const times = (r) => (r === undefined ? '—' : `${r >= 10 ? r.toFixed(1) : r >= 0.1 ? r.toFixed(2) : r.toFixed(3)}×`);
+const kib = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+
+/** Files under `dir` whose name ends with `.md`, as sorted POSIX paths relative to `dir`. */
+function markdownFiles(dir) {
+  const out = [];
+  const visit = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const abs = join(d, e.name);
+      if (e.isDirectory()) visit(abs);
+      else if (e.name.endsWith('.md')) out.push(relative(dir, abs).split(sep).join('/'));
+    }
+  };
+  visit(dir);
+  return out.sort();
+}
+
+/** Least-squares fit of log(y) = a + k·log(x): the growth exponent k. */
+function fitExponent(points) {
+  const xs = points.map((p) => Math.log(p.x));
+  const ys = points.map((p) => Math.log(p.y));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  xs.forEach((x, i) => {
+    num += (x - mx) * (ys[i] - my);
+    den += (x - mx) ** 2;
+  });
+  const k = num / den;
+  return { k, a: my - k * mx };
+}
+
+let tmpRoot;
+function tmp(name) {
+  tmpRoot ??= mkdtempSync(join(os.tmpdir(), 'worklog-bench-'));
+  const dir = join(tmpRoot, name);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * Runs `node <args>` and times it: wall time around the child, and the child's own CPU time (all threads, written
+ * by cpu-report.cjs at exit). stdout and stderr go to files (a linter's output can be large).
+ */
+function timeNode(args, { cwd, name }) {
+  const dir = tmp('runs');
+  const cpuFile = join(dir, `${name}.cpu.json`);
+  const stdout = join(dir, `${name}.out`);
+  const stderr = join(dir, `${name}.err`);
+  rmSync(cpuFile, { force: true });
+  const t0 = now();
+  const r = spawnSync('/bin/sh', ['-c', 'exec "$@" >"$OUT_FILE" 2>"$ERR_FILE"', 'sh', NODE, '--require', CPU_REPORT, ...args], {
+    cwd,
+    stdio: 'ignore',
+    env: { ...process.env, BENCH_CPU_FILE: cpuFile, OUT_FILE: stdout, ERR_FILE: stderr, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
+  const wallMs = now() - t0;
+  let cpu = {};
+  try {
+    cpu = JSON.parse(readFileSync(cpuFile, 'utf8'));
+  } catch {
+    // The child died before its exit hook: no CPU figure.
+  }
+  return { wallMs, cpuMs: cpu.userMs !== undefined ? cpu.userMs + cpu.systemMs : undefined, maxRssKb: cpu.maxRssKb, status: r.status, stdout, stderr };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Bundles: a snapshot of the production build, and the core bundle the in-process measures load
+
+const DIST = ['extension.js', 'web/extension.js', 'cli.js'];
+
+/** A production bundle is minified and has no source map reference. */
+function isProduction(file) {
+  if (!existsSync(file)) return false;
+  const text = readFileSync(file, 'utf8');
+  // Minified: long lines (a few newlines survive inside template literals); a development build averages ~30 chars.
+  return !text.includes('sourceMappingURL=') && text.length / ((text.match(/\n/g) ?? []).length + 1) > 500;
+}
+
+/**
+ * Copies dist/ into bench/.out/dist right after a production build, so every measure uses the same minified bundles
+ * even when something rebuilds dist/ (a watch task, a test run) while the benchmark runs.
+ */
+function snapshotDist() {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt > 0 || !DIST.every((f) => isProduction(join(ROOT, 'dist', f)))) {
+      log('building the production bundles (node esbuild.mjs --production)');
+      execFileSync(NODE, ['esbuild.mjs', '--production'], { cwd: ROOT, stdio: 'inherit' });
+    }
+    for (const f of DIST) {
+      mkdirSync(dirname(join(OUT, 'dist', f)), { recursive: true });
+      copyFileSync(join(ROOT, 'dist', f), join(OUT, 'dist', f));
+    }
+    if (DIST.every((f) => isProduction(join(OUT, 'dist', f)))) return join(OUT, 'dist');
+    log('dist/ changed while it was copied (another build?): trying again');
+  }
+  throw new Error('could not get a production build of dist/ to hold still');
+}
+
+async function buildCore() {
+  const esbuild = await import('esbuild');
+  const withOutline = existsSync(join(ROOT, 'src', 'core', 'outline.ts'));
+  const contents = `export * from './core-entry';\n${withOutline ? "export { outline } from '../src/core/outline';\n" : ''}`;
+  const outfile = join(OUT, 'core.cjs');
+  await esbuild.build({
+    stdin: { contents, resolveDir: HERE, sourcefile: 'bench-core.ts', loader: 'ts' },
+    bundle: true, platform: 'node', format: 'cjs', target: 'es2022', minify: true, legalComments: 'none', logLevel: 'warning', outfile,
+  });
+  delete require.cache[outfile];
+  return { core: require(outfile), withOutline };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 1. The CLI against markdownlint-cli2 on 2,000 pages
+
+function measureCli(dist, ws) {
+  const cli = join(dist, 'cli.js');
+  const cacheFile = join(tmp('cache'), 'cache.json');
+  const mdlConfigDir = tmp('markdownlint');
+  const tablesOnly = join(mdlConfigDir, '.markdownlint-cli2.jsonc');
+  writeFileSync(tablesOnly, JSON.stringify({ config: { default: false, MD055: true, MD056: true } }, null, 2) + '\n');
+  const runs = {
+    cold: () => timeNode([cli, '--format', 'json', '--locale', 'en', '.'], { cwd: ws.dir, name: 'wl-cold' }),
+    warm: () => timeNode([cli, '--format', 'json', '--locale', 'en', '--cache-location', cacheFile, '.'], { cwd: ws.dir, name: 'wl-warm' }),
+    markdownlint: () => timeNode([MDL_CLI, '--config', tablesOnly, '**/*.md'], { cwd: ws.dir, name: 'mdl-tables' }),
+  };
+
+  log('worklog-lint: first --cache run (writes the cache)');
+  const fill = runs.warm();
+  const findings = JSON.parse(readFileSync(fill.stdout, 'utf8'));
+  if (fill.status !== 0 && fill.status !== 1) throw new Error(`worklog-lint exited with ${fill.status}: ${readFileSync(fill.stderr, 'utf8')}`);
+  const pairs = [];
+  const order = ['cold', 'warm', 'markdownlint'];
+  for (let i = 0; i < PAIRS; i++) {
+    const rotated = [...order.slice(i % 3), ...order.slice(0, i % 3)];
+    const r = {};
+    for (const k of rotated) r[k] = runs[k]();
+    const mdlOut = readFileSync(r.markdownlint.stdout, 'utf8');
+    const linted = Number(/Linting: (\d+) file/.exec(mdlOut)?.[1]);
+    if (linted !== ws.markdownFiles) throw new Error(`markdownlint-cli2 linted ${linted} files, expected ${ws.markdownFiles}: ${mdlOut}`);
+    pairs.push({
+      order: rotated,
+      coldMs: r.cold.wallMs, warmMs: r.warm.wallMs, markdownlintMs: r.markdownlint.wallMs,
+      coldCpuMs: r.cold.cpuMs, warmCpuMs: r.warm.cpuMs, markdownlintCpuMs: r.markdownlint.cpuMs,
+      coldRatio: r.cold.wallMs / r.markdownlint.wallMs, warmRatio: r.warm.wallMs / r.markdownlint.wallMs,
+      coldCpuRatio: r.cold.cpuMs / r.markdownlint.cpuMs, warmCpuRatio: r.warm.cpuMs / r.markdownlint.cpuMs,
+      coldRssKb: r.cold.maxRssKb, markdownlintRssKb: r.markdownlint.maxRssKb,
+    });
+    log(`pair ${i + 1}/${PAIRS}: cold ${ms(r.cold.wallMs)}, warm ${ms(r.warm.wallMs)}, markdownlint-cli2 ${ms(r.markdownlint.wallMs)}`);
+  }
+  log('markdownlint-cli2 with its default rules (once, for reference)');
+  const defaults = timeNode([MDL_CLI, '**/*.md'], { cwd: ws.dir, name: 'mdl-defaults' });
+  const m = (key) => median(pairs.map((p) => p[key]));
+  return {
+    pages: ws.pages, files: ws.markdownFiles, findings: findings.length,
+    cacheWriteRunMs: fill.wallMs,
+    cold: { medianMs: m('coldMs'), medianCpuMs: m('coldCpuMs'), ratio: m('coldRatio'), cpuRatio: m('coldCpuRatio') },
+    warm: { medianMs: m('warmMs'), medianCpuMs: m('warmCpuMs'), ratio: m('warmRatio'), cpuRatio: m('warmCpuRatio') },
+    markdownlintTablesOnly: { medianMs: m('markdownlintMs'), medianCpuMs: m('markdownlintCpuMs') },
+    markdownlintDefaults: { ms: defaults.wallMs, cpuMs: defaults.cpuMs },
+    pairs,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 2. One page in-process: the editor's hot path against the markdownlint library
+
+/** Mean wall and CPU time (this process, every thread) of one call of `fn` over `n` calls (ms). */
+function block(fn, n) {
+  let sink = 0;
+  const c0 = process.cpuUsage();
+  const t0 = now();
+  for (let i = 0; i < n; i++) sink += fn() ? 1 : 0;
+  const wall = (now() - t0) / n;
+  const c = process.cpuUsage(c0);
+  if (sink < 0) log('unreachable');
+  return { ms: wall, cpuMs: (c.user + c.system) / 1000 / n };
+}
+
+/** Median per-call wall and CPU time of `fn` over `blocks` blocks of about `targetMs` each. */
+function timeFn(fn, { targetMs = 150, blocks = 5 } = {}) {
+  const once = block(fn, 3).ms;
+  const n = Math.max(3, Math.ceil(targetMs / Math.max(once, 0.001)));
+  const runs = Array.from({ length: blocks }, () => block(fn, n));
+  return { ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)) };
+}
+
+function lineBlocks(text) {
+  // The parts parse.ts hands to remark on a week page: the task table and the objectives list.
+  const lines = text.split('\n');
+  const header = lines.findIndex((l, i) => l.includes('|') && /^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? ''));
+  let end = header;
+  while (end < lines.length && lines[end].trim() !== '') end++;
+  const objectives = lines.findIndex((l) => /^#{1,6}\s.*(objective|mục tiêu)/iu.test(l));
+  let objectivesEnd = objectives + 1;
+  while (objectivesEnd < lines.length && !/^#{1,6}\s/.test(lines[objectivesEnd])) objectivesEnd++;
+  return {
+    table: lines.slice(header, end).join('\n'),
+    objectives: objectives >= 0 ? lines.slice(objectives + 1, objectivesEnd).join('\n') : '',
+  };
+}
+
+async function measurePage(core, ws, withOutline) {
+  const { lint } = await import('markdownlint/sync');
+  const settings = core.DEFAULT_SETTINGS;
+  const rel = 'wl-01/content/1-Worklog/1.3-Week3/_index.md';
+  const text = readFileSync(join(ws.dir, rel), 'utf8');
+  const tablesOnly = { default: false, MD055: true, MD056: true };
+  const ours = () => core.checkPage(core.parsePage(rel, text, { maxSize: settings.maxFileSize }), settings);
+  const theirs = () => lint({ strings: { page: text }, config: tablesOnly }).page;
+  const theirsDefaults = () => lint({ strings: { page: text } }).page;
+  const page = core.parsePage(rel, text, { maxSize: settings.maxFileSize });
+  const facts = { path: rel, bytes: Buffer.byteLength(text), lines: text.split('\n').length, rows: page.tables[0]?.rows.length, findings: ours().length, markdownlintFindings: theirs().length };
+
+  log('one page: warming up');
+  for (const fn of [ours, theirs, theirsDefaults]) {
+    const until = now() + 1500;
+    while (now() < until) fn();
+  }
+  const pairs = [];
+  for (let i = 0; i < 9; i++) {
+    // Alternate which side goes first, so a drift in machine load does not favour one.
+    const first = timeFn(i % 2 === 0 ? ours : theirs, { blocks: 1, targetMs: 300 });
+    const second = timeFn(i % 2 === 0 ? theirs : ours, { blocks: 1, targetMs: 300 });
+    const [a, b] = i % 2 === 0 ? [first, second] : [second, first];
+    pairs.push({ oursMs: a.ms, markdownlintMs: b.ms, ratio: a.ms / b.ms, oursCpuMs: a.cpuMs, markdownlintCpuMs: b.cpuMs, cpuRatio: a.cpuMs / b.cpuMs });
+  }
+  const markdownlintDefaults = timeFn(theirsDefaults);
+
+  // Where the time goes: the steps parsePage and checkPage take, timed one by one (CPU time: steadier on a busy
+  // machine than wall time).
+  log('one page: breakdown');
+  const parts = lineBlocks(text);
+  const analysis = core.analyzePage(page, settings);
+  const cpu = (fn, options) => timeFn(fn, options).cpuMs;
+  const lineIndexMs = cpu(() => new core.LineIndex(text));
+  const frontMatterMs = cpu(() => core.readFrontMatter(new core.LineIndex(text), false));
+  const remarkTableMs = cpu(() => core.remarkTable(parts.table));
+  const remarkObjectivesMs = cpu(() => core.remarkFresh(parts.objectives));
+  const parseMs = cpu(() => core.parsePage(rel, text, { maxSize: settings.maxFileSize }));
+  const analyzeMs = cpu(() => core.analyzePage(page, settings));
+  const rules = core.PAGE_RULES.map((rule) => ({ rule: rule.id, ms: cpu(() => rule.check({ page, analysis, settings }, () => undefined), { targetMs: 40 }) }));
+  const checkGivenAnalysisMs = cpu(() => core.checkPage(page, settings, undefined, analysis));
+  const wholeMs = cpu(ours);
+  const rulesMs = rules.reduce((s, r) => s + r.ms, 0);
+  const parseRest = parseMs - frontMatterMs - remarkTableMs - remarkObjectivesMs;
+  const breakdown = {
+    clock: 'cpu',
+    wholeCheckMs: wholeMs,
+    parsePageMs: parseMs,
+    steps: [
+      { step: 'parsePage: front matter (LineIndex + gray-matter + yaml)', ms: frontMatterMs },
+      { step: 'parsePage: remark on the task table (remark-parse + GFM table)', ms: remarkTableMs },
+      { step: 'parsePage: remark on the objectives list (a new processor per call)', ms: remarkObjectivesMs },
+      { step: 'parsePage: the rest (line scan, cells, dates, day labels)', ms: parseRest },
+      { step: 'analyzePage (order, window, convention)', ms: analyzeMs },
+      { step: `page rules (${rules.length}, given the analysis)`, ms: rulesMs },
+      { step: 'engine around the rules (findings, validation, sort)', ms: checkGivenAnalysisMs - rulesMs },
+    ],
+    lineIndexMs,
+    rules: rules.sort((a, b) => b.ms - a.ms),
+  };
+
+  // The keystroke path in the editor: the page is reparsed, and its worklog's findings (every page of the worklog:
+  // analysis, page rules and cross-week rules) are recomputed by WorkspaceModel; the tree then rebuilds its outline.
+  log('one page: edit inside its worklog');
+  const worklogDir = 'wl-01/';
+  const model = new core.WorkspaceModel(() => settings);
+  const members = markdownFiles(ws.dir).filter((p) => p.startsWith(worklogDir));
+  for (const p of members) model.setPage(core.parsePage(p, readFileSync(join(ws.dir, p), 'utf8'), { maxSize: settings.maxFileSize }));
+  const edit = () => {
+    model.setPage(core.parsePage(rel, text, { maxSize: settings.maxFileSize }));
+    return model.findings(rel);
+  };
+  const editAndOutline = () => {
+    edit();
+    return core.outline(model.worklogs(), (p) => model.findings(p), { languages: settings.languages, activePath: rel });
+  };
+  const editTime = timeFn(edit, { targetMs: 400 });
+  const editOutlineTime = withOutline ? timeFn(editAndOutline, { targetMs: 400 }) : undefined;
+
+  return {
+    page: facts,
+    oursMs: median(pairs.map((p) => p.oursMs)),
+    markdownlintMs: median(pairs.map((p) => p.markdownlintMs)),
+    ratio: median(pairs.map((p) => p.ratio)),
+    oursCpuMs: median(pairs.map((p) => p.oursCpuMs)),
+    markdownlintCpuMs: median(pairs.map((p) => p.markdownlintCpuMs)),
+    cpuRatio: median(pairs.map((p) => p.cpuRatio)),
+    markdownlintDefaultsMs: markdownlintDefaults.ms,
+    pairs,
+    breakdown,
+    editInWorklog: {
+      pagesInWorklog: members.length,
+      setPageAndFindingsMs: editTime.ms, setPageAndFindingsCpuMs: editTime.cpuMs,
+      withOutlineMs: editOutlineTime?.ms, withOutlineCpuMs: editOutlineTime?.cpuMs,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 3. The Weeks-tree model of 2,000 pages against reading them
+
+function measureModel(core, ws, withOutline) {
+  const settings = core.DEFAULT_SETTINGS;
+  const files = markdownFiles(ws.dir).map((rel) => ({ rel, abs: join(ws.dir, rel) }));
+  const floor = () => {
+    let lines = 0;
+    for (const f of files) lines += readFileSync(f.abs, 'utf8').split('\n').length;
+    return lines;
+  };
+  const tree = (model) => {
+    const worklogs = model.worklogs();
+    if (withOutline) return core.outline(worklogs, (p) => model.findings(p), { languages: settings.languages });
+    // No outline yet: what the tree would read, every page's findings.
+    let n = 0;
+    for (const w of worklogs.values()) for (const e of [...w.weeks, ...w.indexes]) n += model.findings(e.page.path)?.length ?? 0;
+    return n;
+  };
+  const build = (model) => {
+    for (const f of files) model.setPage(core.parsePage(f.rel, readFileSync(f.abs, 'utf8'), { maxSize: settings.maxFileSize }));
+    return tree(model);
+  };
+  const timed = (fn) => {
+    const c0 = process.cpuUsage();
+    const t0 = now();
+    const r = fn();
+    const c = process.cpuUsage(c0);
+    return { ms: now() - t0, cpuMs: (c.user + c.system) / 1000, r };
+  };
+  const model = new core.WorkspaceModel(() => settings);
+  log('model: first build (cold process)');
+  const first = timed(() => build(model));
+  const pairs = [];
+  for (let i = 0; i < PAIRS; i++) {
+    const first = timed(i % 2 === 0 ? floor : () => build(model));
+    const second = timed(i % 2 === 0 ? () => build(model) : floor);
+    const [f, b] = i % 2 === 0 ? [first, second] : [second, first];
+    pairs.push({ floorMs: f.ms, modelMs: b.ms, ratio: b.ms / f.ms, floorCpuMs: f.cpuMs, modelCpuMs: b.cpuMs, cpuRatio: b.cpuMs / f.cpuMs });
+    log(`model pair ${i + 1}/${PAIRS}: model ${ms(b.ms)}, floor ${ms(f.ms)}`);
+  }
+  const refresh = median(Array.from({ length: 5 }, () => timed(() => tree(model)).ms));
+  const nodes = withOutline ? countNodes(first.r) : undefined;
+  return {
+    pages: ws.pages, files: files.length, withOutline, outlineNodes: nodes,
+    firstBuildMs: first.ms,
+    warm: { medianMs: median(pairs.map((p) => p.modelMs)) },
+    floor: { medianMs: median(pairs.map((p) => p.floorMs)) },
+    ratio: median(pairs.map((p) => p.ratio)),
+    cpuRatio: median(pairs.map((p) => p.cpuRatio)),
+    unchangedRefreshMs: refresh,
+    caching: 'WorkspaceModel keeps no parse cache: a rebuild with unchanged texts reparses every page and setPage '
+      + 'invalidates its worklog, so the warm build does the same work as the first one (only the JIT is warm). '
+      + 'Its per-worklog results are cached until a page changes: worklogs() + outline on an unchanged model is unchangedRefreshMs.',
+    pairs,
+  };
+}
+
+function countNodes(nodes) {
+  let n = 0;
+  const visit = (list) => {
+    for (const node of list) {
+      n++;
+      if (node.children) visit(node.children);
+    }
+  };
+  visit(nodes);
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 4. Growth: 100 → 10,000 pages
+
+function measureGrowth(core, dist, workspaces, cliAt2000) {
+  const settings = core.DEFAULT_SETTINGS;
+  const inProcess = [];
+  const cli = [];
+  const reps = QUICK ? { 100: 3, 500: 2, 2000: 1, 10000: 1 } : { 100: 5, 500: 3, 2000: 3, 10000: 2 };
+  for (const ws of workspaces) {
+    const texts = markdownFiles(ws.dir).map((rel) => [rel, readFileSync(join(ws.dir, rel), 'utf8')]);
+    const samples = [];
+    for (let i = 0; i < reps[ws.pages]; i++) {
+      const t0 = now();
+      const pages = texts.map(([rel, text]) => core.parsePage(rel, text, { maxSize: settings.maxFileSize }));
+      core.checkPages(pages, settings);
+      samples.push(now() - t0);
+    }
+    inProcess.push({ pages: ws.pages, files: texts.length, medianMs: median(samples), samples });
+    log(`growth in-process ${ws.pages}: ${ms(median(samples))}`);
+  }
+  for (const ws of workspaces) {
+    let samples;
+    if (ws.pages === 2000 && cliAt2000) {
+      samples = cliAt2000;
+    } else {
+      samples = [];
+      for (let i = 0; i < Math.max(1, reps[ws.pages] - 1); i++) {
+        samples.push(timeNode([join(dist, 'cli.js'), '--format', 'json', '--locale', 'en', '.'], { cwd: ws.dir, name: `growth-${ws.pages}` }).wallMs);
+      }
+    }
+    cli.push({ pages: ws.pages, medianMs: median(samples), samples });
+    log(`growth CLI ${ws.pages}: ${ms(median(samples))}`);
+  }
+  const fit = (list) => fitExponent(list.map((p) => ({ x: p.pages, y: p.medianMs })));
+  return { inProcess: { points: inProcess, ...fit(inProcess) }, cli: { points: cli, ...fit(cli) } };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 5. Sizes, the .vsix and activation
+
+function measureSizes(dist) {
+  const out = {};
+  for (const f of DIST) {
+    const bytes = readFileSync(join(dist, f));
+    out[`dist/${f}`] = { bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+  }
+  return out;
+}
+
+/** Files the repository's own packaging would include (from `vsce ls`), when it has an allow-list. */
+function repoPackageFiles() {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  if (!existsSync(join(ROOT, '.vscodeignore')) && !Array.isArray(pkg.files)) return undefined;
+  const listed = execFileSync(NODE, [VSCE, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return listed.split('\n').map((l) => l.trim()).filter(Boolean);
+}
+
+function measureVsix(dist) {
+  const stage = tmp('vsix-stage');
+  const outFile = join(tmp('vsix'), 'worklog.vsix');
+  let files = repoPackageFiles();
+  let mode = 'the repository allow-list (.vscodeignore / "files", as `vsce ls --no-dependencies` lists it)';
+  let note;
+  if (!files) {
+    // Without an allow-list vsce packages the whole repository (sources, tests, generated workspaces…): a size that
+    // says nothing about the extension. Package what the manifest references instead, and say so.
+    mode = 'a minimal allow-list (no .vscodeignore in the repository)';
+    note = 'The repository has no .vscodeignore and no "files" in package.json: `vsce package` in place would ship the whole '
+      + 'repository (src/, test/, out/, bench/…). Measured instead: package.json, package.nls*.json, README, LICENSE/CHANGELOG if any, '
+      + 'dist/extension.js, dist/web/extension.js, dist/cli.js, media/, snippets/, syntaxes/, l10n/.';
+    files = ['package.json', 'README.md', 'LICENSE', 'LICENSE.md', 'CHANGELOG.md', ...readdirSync(ROOT).filter((f) => /^package\.nls(\.[\w-]+)?\.json$/.test(f)),
+      'dist/extension.js', 'dist/web/extension.js', 'dist/cli.js', 'media', 'snippets', 'syntaxes', 'l10n'].filter((f) => existsSync(join(ROOT, f)));
+  }
+  for (const f of files) {
+    const from = f.startsWith('dist/') && DIST.includes(f.slice(5)) ? join(dist, f.slice(5)) : join(ROOT, f);
+    if (!existsSync(from)) continue;
+    mkdirSync(dirname(join(stage, f)), { recursive: true });
+    if (statSync(from).isDirectory()) cpSync(from, join(stage, f), { recursive: true });
+    else copyFileSync(from, join(stage, f));
+  }
+  // The stage is not a git repository and has no .vscodeignore: everything copied is packaged.
+  const r = spawnSync(NODE, [VSCE, 'package', '--no-dependencies', '--out', outFile], { cwd: stage, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
+  if (r.status !== 0 || !existsSync(outFile)) {
+    return { ok: false, mode, note, error: `vsce package failed (exit ${r.status}): ${(r.stderr || r.stdout || String(r.error)).trim().split('\n').slice(-5).join(' ')}` };
+  }
+  const listing = /Packaged: .*\((\d+) files?/.exec(r.stdout);
+  return { ok: true, mode, note, bytes: statSync(outFile).size, files: listing ? Number(listing[1]) : undefined };
+}
+
+function measureActivate(dist, ws) {
+  const runs = [];
+  const n = QUICK ? 5 : 9;
+  let unknown = [];
+  let subscriptions;
+  for (let i = 0; i < n; i++) {
+    const out = execFileSync(NODE, [join(HERE, 'activate.cjs'), join(dist, 'extension.js'), ws.dir], { encoding: 'utf8' });
+    const r = JSON.parse(out.trim().split('\n').pop());
+    runs.push(r);
+    unknown = r.unknown;
+    subscriptions = r.subscriptions;
+  }
+  return {
+    requireMs: median(runs.map((r) => r.requireMs)),
+    activateMs: median(runs.map((r) => r.activateMs)),
+    totalMs: median(runs.map((r) => r.requireMs + r.activateMs)),
+    runs: runs.length, subscriptions, unknownApi: unknown,
+    note: 'require of the minified bundle + activate() with a stand-in vscode module; the background scan (window.withProgress task) is not run.',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Report
+
+function gitFacts() {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'package.json', 'esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    return { commit, dirtySources: dirty };
+  } catch {
+    return {};
+  }
+}
+
+function rowsOf(r) {
+  const rows = [];
+  const add = (id, measure, worklog, reference, ratio, goal, met, compareValue) => rows.push({ id, measure, worklog, reference, ratio, goal, met, compareValue });
+  if (r.cli) {
+    const c = r.cli;
+    add('cli-cold', `CLI cold, ${c.pages.toLocaleString('en')} pages: worklog-lint vs markdownlint-cli2 (MD055+MD056 only)`,
+      ms(c.cold.medianMs), ms(c.markdownlintTablesOnly.medianMs), `${times(c.cold.ratio)} (CPU ${times(c.cold.cpuRatio)})`, '≤ 0.2×', c.cold.ratio <= 0.2, c.cold.ratio);
+    add('cli-warm', 'CLI warm (--cache, nothing changed) vs markdownlint-cli2 (MD055+MD056 only)',
+      ms(c.warm.medianMs), ms(c.markdownlintTablesOnly.medianMs), `${times(c.warm.ratio)} (CPU ${times(c.warm.cpuRatio)})`, '≤ 0.05×', c.warm.ratio <= 0.05, c.warm.ratio);
+    add('cli-mdl-defaults', 'reference: markdownlint-cli2 with its default rules (once)', '—', ms(c.markdownlintDefaults.ms), '—', '—', undefined, undefined);
+  }
+  if (r.page) {
+    const p = r.page;
+    add('page', 'One page in-process (parsePage + checkPage) vs markdownlint library (MD055+MD056)',
+      ms(p.oursMs), ms(p.markdownlintMs), `${times(p.ratio)} (CPU ${times(p.cpuRatio)})`, '≤ 0.3×', p.ratio <= 0.3, p.ratio);
+  }
+  if (r.model) {
+    const m = r.model;
+    add('model', `Weeks-tree model, ${m.pages.toLocaleString('en')} pages, warm (read + parse + setPage + worklogs()${m.withOutline ? ' + outline' : ''}) vs read + split lines`,
+      ms(m.warm.medianMs), ms(m.floor.medianMs), `${times(m.ratio)} (CPU ${times(m.cpuRatio)})`, '≤ 10×', m.ratio <= 10, m.ratio);
+  }
+  if (r.growth) {
+    const g = r.growth;
+    const span = `${g.inProcess.points[0].pages.toLocaleString('en')} → ${g.inProcess.points.at(-1).pages.toLocaleString('en')} pages`;
+    add('growth', `Growth exponent k, in-process parse + checkPages, ${span}`, `k = ${g.inProcess.k.toFixed(2)}`, '—', '—', '≤ 1.1', g.inProcess.k <= 1.1, g.inProcess.k);
+    add('growth-cli', `Growth exponent k, CLI wall time (process start-up included), ${span}`, `k = ${g.cli.k.toFixed(2)}`, '—', '—', '≤ 1.1', g.cli.k <= 1.1, g.cli.k);
+  }
+  if (r.sizes) {
+    for (const [file, s] of Object.entries(r.sizes)) {
+      const isExt = file === 'dist/extension.js';
+      add(`size:${file}`, `${file} (minified; gzip -9)`, `${kib(s.bytes)} (${kib(s.gzipBytes)})`, '—', '—', isExt ? '≤ 400 KB' : '—', isExt ? s.bytes <= 400 * KB : undefined, s.bytes);
+    }
+  }
+  if (r.vsix) {
+    const v = r.vsix;
+    add('vsix', `.vsix (vsce package --no-dependencies; ${v.ok ? v.mode : 'failed'})`, v.ok ? kib(v.bytes) : 'failed', '—', '—', '≤ 500 KB', v.ok ? v.bytes <= 500 * KB : false, v.ok ? v.bytes : undefined);
+  }
+  if (r.activate) {
+    const a = r.activate;
+    add('activate', 'Extension start: require(dist/extension.js) + activate() (background scan excluded)',
+      `${ms(a.totalMs)} (${ms(a.requireMs)} + ${ms(a.activateMs)})`, '—', '—', '—', undefined, undefined);
+  }
+  return rows;
+}
+
+function markdown(result) {
+  const m = result.machine;
+  const lines = [
+    `Benchmark of ${result.date.slice(0, 10)} — ${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.platform}; load average ${m.loadBefore.map((x) => x.toFixed(1)).join(' / ')} at the start, ${m.loadAfter.map((x) => x.toFixed(1)).join(' / ')} at the end${result.git.commit ? `; commit ${result.git.commit}${result.git.dirtySources ? ' (+ uncommitted changes to src/)' : ''}` : ''}.`,
+    '',
+    '| measure | worklog | reference | ratio | goal | met |',
+    '|---|---|---|---|---|---|',
+    ...result.rows.map((row) => `| ${row.measure} | ${row.worklog} | ${row.reference} | ${row.ratio} | ${row.goal} | ${row.met === undefined ? '—' : row.met ? 'yes' : '**no**'} |`),
+    '',
+    'Ratios are worklog ÷ reference (lower is better), the median of the per-pair ratios; "CPU" is the same ratio over the',
+    'processes\' own CPU time, which a busy machine disturbs less than wall time. KB = 1,024 bytes.',
+  ];
+  if (result.page?.breakdown) {
+    const b = result.page.breakdown;
+    lines.push('', `One page (${result.page.page.path}, ${result.page.page.bytes} bytes, ${result.page.page.rows} task rows), where the time goes (CPU time per check):`, '',
+      '| step | time | share |', '|---|---|---|');
+    const sum = b.steps.reduce((s, x) => s + Math.max(0, x.ms), 0);
+    for (const s of b.steps) lines.push(`| ${s.step} | ${ms(Math.max(0, s.ms))} | ${((100 * Math.max(0, s.ms)) / sum).toFixed(0)}% |`);
+    lines.push(`| sum of the steps (the whole check timed at once: ${ms(b.wholeCheckMs)}) | ${ms(sum)} | |`);
+    const e = result.page.editInWorklog;
+    lines.push('', `Editing that page inside its worklog (${e.pagesInWorklog} pages), the editor's keystroke path: parsePage + WorkspaceModel.setPage + findings() `
+      + `${ms(e.setPageAndFindingsMs)} (CPU ${ms(e.setPageAndFindingsCpuMs)})`
+      + (e.withOutlineMs !== undefined ? `; with the Weeks outline rebuilt too ${ms(e.withOutlineMs)} (CPU ${ms(e.withOutlineCpuMs)})` : '') + '.');
+  }
+  if (result.model) lines.push('', `Model: first build in a fresh process ${ms(result.model.firstBuildMs)}; worklogs() + outline on an unchanged model ${ms(result.model.unchangedRefreshMs)}. ${result.model.caching}`);
+  if (result.vsix?.note) lines.push('', result.vsix.note);
+  if (result.vsix && !result.vsix.ok) lines.push('', `.vsix: ${result.vsix.error}`);
+  return lines.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function main() {
+  const loadBefore = os.loadavg();
+  mkdirSync(RESULTS, { recursive: true });
+  const dist = snapshotDist();
+  log(`production bundles: ${dist}`);
+  const { core, withOutline } = await buildCore();
+  const workspaces = SIZES.map((size) => ensureWorkspace(size, { log }));
+  const ws2000 = workspaces.find((w) => w.pages === 2000);
+  const result = {
+    date: new Date().toISOString(),
+    machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}`, memoryGb: round(os.totalmem() / 2 ** 30), loadBefore },
+    git: gitFacts(),
+    options: { quick: QUICK, pairs: PAIRS, only: ONLY },
+    workspaces: workspaces.map(({ dir, ...facts }) => ({ ...facts, dir: relative(ROOT, dir) })),
+  };
+  if (WANT('size')) result.sizes = measureSizes(dist);
+  if (WANT('activate')) {
+    log('activate: fresh processes');
+    result.activate = measureActivate(dist, ws2000);
+  }
+  if (WANT('page')) result.page = await measurePage(core, ws2000, withOutline);
+  if (WANT('model')) result.model = measureModel(core, ws2000, withOutline);
+  if (WANT('cli')) result.cli = measureCli(dist, ws2000);
+  if (WANT('growth')) result.growth = measureGrowth(core, dist, workspaces, result.cli?.pairs.map((p) => p.coldMs));
+  if (WANT('size')) {
+    log('.vsix: vsce package');
+    result.vsix = measureVsix(dist);
+  }
+  result.machine.loadAfter = os.loadavg();
+  result.durationS = Math.round((Date.now() - started) / 1000);
+  result.rows = rowsOf(result);
+  const md = markdown(result);
+  if (!flag('--no-write')) {
+    writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+    writeFileSync(join(RESULTS, 'latest.md'), md);
+  }
+  process.stdout.write('\n' + md);
+  if (tmpRoot) rmSync(tmpRoot, { recursive: true, force: true });
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench: ${e && e.stack ? e.stack : e}\n`);
+  if (tmpRoot) rmSync(tmpRoot, { recursive: true, force: true });
+  process.exit(1);
+});
