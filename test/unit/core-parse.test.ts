@@ -1,0 +1,270 @@
+// The parser: positions must be exact (every squiggle and quick fix is placed from them), including on pages saved
+// with a BOM and Windows line ends; and a page's week number must be found in every naming style worklogs use.
+import { strict as assert } from 'node:assert';
+import type { Span, WorklogPage } from '../../src/core/model';
+import { parsePage } from '../../src/core/parse';
+
+function sp(l1: number, c1: number, l2: number, c2: number): Span {
+  return { start: { line: l1, character: c1 }, end: { line: l2, character: c2 } };
+}
+
+function sources(page: WorklogPage): string[] {
+  return page.weekSources.map((s) => `${s.kind}:${s.week}`).sort();
+}
+
+const BOM_CRLF_LINES = [
+  '\uFEFF---',
+  'title: "Week 5 Worklog"',
+  'date: 2025-10-06',
+  'weight: 5',
+  'chapter: false',
+  'pre: " <b> 1.5. </b> "',
+  '---',
+  '',
+  '### Week 5 Objectives:',
+  '',
+  '* Learn IAM users, groups and roles.',
+  '* Set up a **Cognito** user pool.',
+  '',
+  '### Tasks:',
+  '',
+  '| Day | Task | Start Date | Completion Date | Reference |',
+  '| --- | --- | --- | --- | --- |',
+  '| Mon | - Read about IAM \\| STS | 06/10/2025 | 06/10/2025 | <https://docs.aws.amazon.com/iam/> |',
+  '| Tue | - Write a policy | **07/10/2025**<br> | 08/10/2025 |  |',
+  '',
+];
+
+describe('core parse', () => {
+  describe('a page with a BOM and CRLF line ends', () => {
+    const text = BOM_CRLF_LINES.join('\r\n');
+    const page = parsePage('content/1-Worklog/1.5-Week5/_index.md', text);
+
+    it('knows the BOM and the line ends, and lines never include the \\r', () => {
+      assert.equal(page.bom, true);
+      assert.equal(page.eol, '\r\n');
+      assert.equal(page.lineCount, BOM_CRLF_LINES.length);
+      assert.equal(page.lineIndex.lineText(1), 'title: "Week 5 Worklog"');
+      assert.equal(page.lineIndex.lineText(0), '\uFEFF---');
+    });
+
+    it('places the front matter and its values exactly (the BOM is character 0 of line 0)', () => {
+      const fm = page.frontMatter!;
+      assert.ok(fm, 'front matter read');
+      assert.equal(page.frontMatterProblem, undefined);
+      assert.deepEqual(fm.syntaxErrors, []);
+      assert.equal(fm.format, 'yaml');
+      assert.deepEqual(fm.span, sp(0, 1, 6, 3));
+      const title = fm.entries.get('title')!;
+      assert.deepEqual([title.value, title.source, title.quoted], ['Week 5 Worklog', '"Week 5 Worklog"', true]);
+      assert.deepEqual(title.keySpan, sp(1, 0, 1, 5));
+      assert.deepEqual(title.valueSpan, sp(1, 7, 1, 23));
+      const date = fm.entries.get('date')!;
+      assert.equal(date.value, '2025-10-06', 'a date stays text: never a JS Date in some time zone');
+      assert.deepEqual(date.valueSpan, sp(2, 6, 2, 16));
+      assert.equal(fm.entries.get('weight')!.value, 5);
+      assert.deepEqual(fm.entries.get('weight')!.valueSpan, sp(3, 8, 3, 9));
+      assert.equal(fm.entries.get('chapter')!.value, false, 'the last value carries no \\r');
+      assert.deepEqual(fm.entries.get('pre')!.valueSpan, sp(5, 5, 5, 22));
+    });
+
+    it('finds the week number in the title, pre, folder and heading, with the digits placed', () => {
+      assert.deepEqual(sources(page), ['folder:5', 'heading:5', 'pre:5', 'title:5']);
+      const byKind = new Map(page.weekSources.map((s) => [s.kind, s]));
+      assert.deepEqual(byKind.get('title')!.numberSpan, sp(1, 13, 1, 14));
+      assert.deepEqual(byKind.get('pre')!.numberSpan, sp(5, 13, 5, 14));
+      assert.deepEqual(byKind.get('heading')!.numberSpan, sp(8, 9, 8, 10));
+      assert.equal(byKind.get('folder')!.span, undefined);
+    });
+
+    it('reads the objectives list', () => {
+      assert.deepEqual(page.objectives.map((o) => [o.text, o.span]), [
+        ['Learn IAM users, groups and roles.', sp(10, 0, 10, 36)],
+        ['Set up a Cognito user pool.', sp(11, 0, 11, 33)],
+      ]);
+    });
+
+    it('reads the task table: column roles, cells and their exact ranges', () => {
+      assert.equal(page.tables.length, 1);
+      const table = page.tables[0];
+      assert.deepEqual(table.columns, { day: 0, task: 1, start: 2, end: 3, reference: 4 });
+      assert.equal(table.header.line, 15);
+      assert.equal(table.rows.length, 2);
+      const [mon, tue] = table.rows;
+      assert.deepEqual(mon.cells.map((c) => c.raw), ['Mon', '- Read about IAM \\| STS', '06/10/2025', '06/10/2025', '<https://docs.aws.amazon.com/iam/>'],
+        'an escaped pipe stays inside its cell');
+      assert.equal(mon.task!.text, '- Read about IAM | STS');
+      assert.deepEqual(mon.day!.cell.span, sp(17, 2, 17, 5));
+      assert.deepEqual(mon.task!.span, sp(17, 8, 17, 31));
+      assert.deepEqual(mon.start!.span, sp(17, 34, 17, 44));
+      assert.deepEqual(mon.end!.span, sp(17, 47, 17, 57));
+      assert.deepEqual(mon.startDates.map((d) => d.span), [sp(17, 34, 17, 44)]);
+      assert.equal(mon.closed, true);
+      assert.deepEqual(tue.start!.span, sp(18, 27, 18, 45));
+      assert.deepEqual(tue.startDates.map((d) => [d.raw, d.span]), [['07/10/2025', sp(18, 29, 18, 39)]]);
+      assert.deepEqual(tue.endDates.map((d) => d.span), [sp(18, 48, 18, 58)]);
+      assert.equal(tue.cells[4].raw, '');
+      assert.deepEqual(tue.cells[4].span, sp(18, 61, 18, 61), 'an empty cell: the point between its pipes');
+      assert.deepEqual(tue.day && { kind: tue.day.kind, weekdays: tue.day.weekdays }, { kind: 'weekday', weekdays: [2] });
+    });
+
+    it('gives the same positions after the first line as the same page with LF and no BOM', () => {
+      const plain = parsePage('content/1-Worklog/1.5-Week5/_index.md', BOM_CRLF_LINES.join('\n').slice(1));
+      assert.equal(plain.bom, false);
+      assert.equal(plain.eol, '\n');
+      assert.deepEqual(plain.tables[0].rows.map((r) => r.cells.map((c) => c.span)), page.tables[0].rows.map((r) => r.cells.map((c) => c.span)));
+      assert.deepEqual(plain.frontMatter!.entries.get('title')!.valueSpan, page.frontMatter!.entries.get('title')!.valueSpan);
+      assert.deepEqual(plain.frontMatter!.span, sp(0, 0, 6, 3));
+    });
+  });
+
+  describe('TOML front matter', () => {
+    const text = [
+      '+++',
+      'title = "Week 3 Worklog"',
+      'date = 2025-09-22',
+      'weight = 3',
+      'chapter = false',
+      'pre = " <b> 1.3. </b> "',
+      '',
+      '[params]',
+      'author = "An"',
+      '+++',
+      '',
+      '### Week 3 Objectives:',
+      '',
+    ].join('\n');
+    const page = parsePage('content/1-Worklog/1.3-Week3/_index.md', text);
+
+    it('reads the top-level keys with their positions; dates stay text', () => {
+      const fm = page.frontMatter!;
+      assert.equal(fm.format, 'toml');
+      assert.deepEqual(fm.syntaxErrors, []);
+      assert.deepEqual([...fm.entries.keys()], ['title', 'date', 'weight', 'chapter', 'pre']);
+      const title = fm.entries.get('title')!;
+      assert.deepEqual([title.value, title.quoted, title.keySpan, title.valueSpan], ['Week 3 Worklog', true, sp(1, 0, 1, 5), sp(1, 8, 1, 24)]);
+      const date = fm.entries.get('date')!;
+      assert.deepEqual([date.value, date.quoted, date.valueSpan], ['2025-09-22', false, sp(2, 7, 2, 17)]);
+      assert.equal(fm.entries.get('weight')!.value, 3);
+      assert.equal(fm.entries.get('chapter')!.value, false);
+      assert.deepEqual(fm.span, sp(0, 0, 9, 3));
+      assert.deepEqual(sources(page), ['folder:3', 'heading:3', 'pre:3', 'title:3']);
+    });
+  });
+
+  describe('week numbers from paths, in every naming style', () => {
+    const cases: [string, string[], string | undefined][] = [
+      ['content/1-Worklog/1.5-Week5/_index.md', ['folder:5'], undefined],
+      ['content/1-worklog/1.5-week5.md', ['file:5'], undefined],
+      ['content/worklog/week_5/_index.vi.md', ['folder:5'], 'vi'],
+      ['content/worklog/week-05/index.md', ['folder:5'], undefined],
+      ['content/worklog/week-8.en.md', ['file:8'], 'en'],
+      ['content/nhat-ky/tuan-05-bao-mat.md', ['file:5'], undefined],
+      ['content/vi/1-Worklog/1.12-Week12/_index.md', ['folder:12'], 'vi'],
+      ['content/1-Worklog/1.10-Week10/_index.en.md', ['folder:10'], 'en'],
+    ];
+    for (const [path, expected, language] of cases) {
+      it(path, () => {
+        const page = parsePage(path, 'Some notes.\n');
+        assert.deepEqual(sources(page), expected);
+        if (language) {
+          assert.equal(page.language, language);
+          assert.equal(page.languageSource, 'file');
+        }
+      });
+    }
+
+    it('a day page inside a week folder is not a week', () => {
+      const page = parsePage('content/1-Worklog/1.5-Week5/1.5.1-Day1/_index.md', 'Notes of the day.\n');
+      assert.deepEqual(sources(page), []);
+      assert.equal(page.isIndex, false);
+    });
+  });
+
+  describe('week numbers from the text', () => {
+    it('places a zero-padded number in the title as a whole', () => {
+      const page = parsePage('content/worklog/notes.md', '---\ntitle: "Week 05 Worklog"\n---\n');
+      const title = page.weekSources.find((s) => s.kind === 'title')!;
+      assert.equal(title.week, 5);
+      assert.equal(title.numberText, '05');
+      assert.deepEqual(title.numberSpan, sp(1, 13, 1, 15));
+    });
+
+    it('reads Vietnamese headings and ignores headings about another week', () => {
+      const page = parsePage('content/worklog/notes.md', [
+        '## Tuần 5 (06/10/2025 - 12/10/2025)',
+        '### Plan for Week 6',
+        '### Kế hoạch tuần 6',
+        '```',
+        '### Week 9 inside a code block',
+        '```',
+      ].join('\n'));
+      assert.deepEqual(sources(page), ['heading:5']);
+      assert.deepEqual(page.headings.map((h) => h.text), ['Tuần 5 (06/10/2025 - 12/10/2025)', 'Plan for Week 6', 'Kế hoạch tuần 6']);
+    });
+  });
+
+  describe('tables the parser must not misread', () => {
+    it('a header and delimiter of different width is a broken table, not a task table', () => {
+      const page = parsePage('content/1-Worklog/1.4-Week4/_index.md', [
+        '| Day | Task | Start Date | Completion Date | Reference |',
+        '| --- | --- | --- | --- |',
+        '| Mon | - a | 29/09/2025 | 29/09/2025 | |',
+      ].join('\n'));
+      assert.equal(page.tables.length, 0);
+      assert.equal(page.brokenTables.length, 1);
+      assert.deepEqual([page.brokenTables[0].header.cells.length, page.brokenTables[0].delimiter.cells.length], [5, 4]);
+    });
+
+    it('a table inside a code fence is not read', () => {
+      const page = parsePage('content/1-Worklog/1.4-Week4/_index.md', [
+        '```markdown',
+        '| Day | Task | Start Date | Completion Date |',
+        '| --- | --- | --- | --- |',
+        '| Mon | - a | 29/09/2025 | 29/09/2025 |',
+        '```',
+      ].join('\n'));
+      assert.equal(page.tables.length, 0);
+      assert.equal(page.brokenTables.length, 0);
+    });
+
+    it('Vietnamese headers name the columns', () => {
+      const page = parsePage('content/1-Worklog/1.4-Week4/_index.vi.md', [
+        '| Thứ | Công việc | Ngày bắt đầu | Ngày hoàn thành | Nguồn tài liệu |',
+        '| --- | --- | --- | --- | --- |',
+        '| 2 | - a | 29/09/2025 | 29/09/2025 | |',
+      ].join('\n'));
+      assert.deepEqual(page.tables[0].columns, { day: 0, task: 1, start: 2, end: 3, reference: 4 });
+    });
+  });
+
+  describe('the worklog index page', () => {
+    it('is an index, and its relative links are read with their ranges', () => {
+      const page = parsePage('content/1-Worklog/_index.md', [
+        '---',
+        'title: "Worklog"',
+        '---',
+        '**Week 1:** [Getting started](1.1-week1/)',
+        '**Week 2:** [Networking](1.2-week2/) and [the docs](https://docs.aws.amazon.com/) and [top](#top)',
+      ].join('\n'));
+      assert.equal(page.isIndex, true);
+      assert.deepEqual(page.links.map((l) => [l.target, l.span]), [
+        ['1.1-week1/', sp(3, 30, 3, 40)],
+        ['1.2-week2/', sp(4, 25, 4, 35)],
+      ]);
+    });
+  });
+
+  describe('language and limits', () => {
+    it('guesses Vietnamese from the text of an unsuffixed page', () => {
+      const page = parsePage('content/1-Worklog/1.4-Week4/_index.md', '### Mục tiêu tuần 4:\n\n* Tìm hiểu cơ sở dữ liệu quan hệ và sao lưu.\n');
+      assert.equal(page.language, 'vi');
+      assert.equal(page.languageSource, 'text');
+    });
+
+    it('does not parse a page over the size limit or a binary file', () => {
+      assert.equal(parsePage('content/1-Worklog/1.4-Week4/_index.md', 'x'.repeat(101), { maxSize: 100 }).skipped, 'too-large');
+      assert.equal(parsePage('content/1-Worklog/1.4-Week4/_index.md', 'PK\u0003\u0004\u0000\u0000').skipped, 'binary');
+    });
+  });
+});
