@@ -2,7 +2,7 @@
 // window and week number. Computed once per parsed page (and hints from its worklog) and shared by the rules.
 import { addDays, CalendarDate, compare, daysBetween, isoWeekday, parseIsoDate } from './calendar';
 import { formatOf, readDate, weekdayOfNumber, type DateReading, type NumericConvention } from './dates';
-import type { DateToken, DayMonthOrder, FrontMatterEntry, Language, TaskRow, TaskTable, WeekWindow, WorklogPage } from './model';
+import type { DateToken, DayMonthOrder, FrontMatterEntry, TaskRow, TaskTable, WeekWindow, WorklogPage } from './model';
 import type { WorklogSettings } from './settings';
 
 export type PageKind = 'week' | 'index' | 'day' | 'other';
@@ -22,8 +22,8 @@ export interface PageHints {
   readonly order?: DayMonthOrder;
   /** The window the neighbouring weeks imply for this page (previous week + 7 days). */
   readonly expectedStart?: CalendarDate;
-  /** The consensus week number of the page's twin (so both pages of a week agree). */
-  readonly language?: Language;
+  /** The weekday the worklog's weeks start on (ISO, 1 = Monday): the window is aligned to it. */
+  readonly startWeekday?: number;
 }
 
 export type OrderReason = 'setting' | 'component' | 'span' | 'weekday' | 'twin' | 'language' | 'default' | 'none';
@@ -178,13 +178,8 @@ export function consensusWeek(page: WorklogPage): number | undefined {
   return tied[0];
 }
 
-function findWindow(dates: readonly ResolvedDate[], fmDate: CalendarDate | undefined, settings: WorklogSettings, week: number | undefined, hints: PageHints): WeekWindow | undefined {
-  const programStart = settings.programStart ? parseIsoDate(settings.programStart) : undefined;
-  if (programStart && week !== undefined && week >= 1) {
-    const start = addDays(programStart, 7 * (week - 1));
-    return { start, end: addDays(start, 6), source: 'program' };
-  }
-  // Each row's dates count once per distinct day: a one-day task (start = completion) is one vote, not two.
+/** Each row's dates count once per distinct day: a one-day task (start = completion) is one vote, not two. */
+function dateWeights(dates: readonly ResolvedDate[]): Map<string, { date: CalendarDate; weight: number }> {
   const weights = new Map<string, { date: CalendarDate; weight: number }>();
   const seen = new Set<string>();
   for (const d of dates) {
@@ -197,6 +192,30 @@ function findWindow(dates: readonly ResolvedDate[], fmDate: CalendarDate | undef
     w.weight += 1;
     weights.set(key, w);
   }
+  return weights;
+}
+
+/** The most table dates a window starting on `weekday` holds (how well the page fits weeks that start that day). */
+export function alignedScore(analysis: PageAnalysis, weekday: number): number {
+  const points = [...dateWeights(analysis.dates).values()];
+  let best = 0;
+  for (const p of points) {
+    const start = addDays(p.date, -((isoWeekday(p.date) - weekday + 7) % 7));
+    const end = addDays(start, 6);
+    let score = 0;
+    for (const q of points) if (compare(q.date, start) >= 0 && compare(q.date, end) <= 0) score += q.weight;
+    best = Math.max(best, score);
+  }
+  return best;
+}
+
+function findWindow(dates: readonly ResolvedDate[], fmDate: CalendarDate | undefined, settings: WorklogSettings, week: number | undefined, hints: PageHints): WeekWindow | undefined {
+  const programStart = settings.programStart ? parseIsoDate(settings.programStart) : undefined;
+  if (programStart && week !== undefined && week >= 1) {
+    const start = addDays(programStart, 7 * (week - 1));
+    return { start, end: addDays(start, 6), source: 'program' };
+  }
+  const weights = dateWeights(dates);
   if (weights.size === 0) return undefined;
   if (fmDate) {
     const key = fmDate.toString();
@@ -222,9 +241,13 @@ function findWindow(dates: readonly ResolvedDate[], fmDate: CalendarDate | undef
     if (aligned !== bestAligned) return aligned;
     return false;
   };
+  // A worklog whose weeks start on a known weekday: only windows starting that day (last week's Friday left in a
+  // page must not drag the window back to Friday).
+  const aligned = hints.startWeekday;
   for (const p of points) {
     for (let back = 0; back < 7; back++) {
       const start = addDays(p.date, -back);
+      if (aligned !== undefined && isoWeekday(start) !== aligned) continue;
       const end = addDays(start, 6);
       let score = 0;
       for (const q of points) if (compare(q.date, start) >= 0 && compare(q.date, end) <= 0) score += q.weight;

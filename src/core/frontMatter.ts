@@ -31,7 +31,7 @@ export function readFrontMatter(index: LineIndex, bom: boolean): FrontMatterResu
   const text = index.text;
   const firstLine = index.lineText(0).slice(bom ? 1 : 0);
   const lineStart = bom ? 1 : 0;
-  const open = /^(---|\+\+\+)(\S*)[ \t]*$/.exec(firstLine);
+  const open = /^(---|\+\+\+)([A-Za-z]*)[ \t]*$/.exec(firstLine);
 
   if (open) {
     const delim = open[1];

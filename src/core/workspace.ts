@@ -1,6 +1,7 @@
 // Worklogs: the folder that holds the week folders or week pages, with every page of every language in it. Cross-week
 // rules read these; page rules get hints from them (the twin's date order, the neighbouring weeks' windows).
-import { analyzePage, classifyPage, type PageAnalysis, type PageHints, type PageKind } from './analysis';
+import { alignedScore, analyzePage, classifyPage, type PageAnalysis, type PageHints, type PageKind } from './analysis';
+import { isoWeekday, parseIsoDate } from './calendar';
 import { addDays, CalendarDate } from './calendar';
 import type { Language, WorklogPage } from './model';
 import type { WorklogSettings } from './settings';
@@ -57,8 +58,9 @@ export function buildWorklog(dir: string, members: readonly { page: WorklogPage;
   for (const e of first) {
     if (e.kind === 'week' && e.analysis.week !== undefined) byLanguageWeek.set(`${e.page.language}:${e.analysis.week}`, e);
   }
+  const startWeekday = weekStartOf(first.filter((e) => e.kind === 'week').map((e) => e.analysis), settings);
   const entries: WorklogEntry[] = first.map((e) => {
-    const hints: { order?: PageHints['order']; expectedStart?: CalendarDate } = {};
+    const hints: { order?: PageHints['order']; expectedStart?: CalendarDate; startWeekday?: number } = { startWeekday };
     const week = e.analysis.week;
     if (e.kind === 'week' && week !== undefined) {
       if (!STRONG.has(e.analysis.orderReason)) {
@@ -71,12 +73,15 @@ export function buildWorklog(dir: string, members: readonly { page: WorklogPage;
       for (let back = 1; back <= 3; back++) {
         const prev = byLanguageWeek.get(`${e.page.language}:${week - back}`);
         if (prev?.analysis.window) {
-          hints.expectedStart = addDays(prev.analysis.window.start, 7 * back);
+          // The previous week's window, moved to the worklog's start weekday, then `back` weeks on.
+          const start = prev.analysis.window.start;
+          const aligned = startWeekday === undefined ? start : addDays(start, -((isoWeekday(start) - startWeekday + 7) % 7));
+          hints.expectedStart = addDays(aligned, 7 * back);
           break;
         }
       }
     }
-    const analysis = hints.order || hints.expectedStart ? analyzePage(e.page, settings, hints) : e.analysis;
+    const analysis = e.kind === 'week' ? analyzePage(e.page, settings, hints) : e.analysis;
     return { page: e.page, analysis, kind: e.kind, language: e.page.language, week: analysis.week };
   });
   const weeks = entries.filter((e) => e.kind === 'week').sort((a, b) => (a.week ?? Infinity) - (b.week ?? Infinity) || a.page.path.localeCompare(b.page.path));
@@ -108,6 +113,22 @@ function settleLanguages(members: readonly { page: WorklogPage; kind: PageKind }
   });
 }
 
+/**
+ * The weekday the worklog's weeks start on: the one whose 7-day windows hold the most table dates over all its
+ * weeks (programStart's weekday, then Monday, win a tie). Undefined when the worklog has no dated table.
+ */
+function weekStartOf(analyses: readonly PageAnalysis[], settings: WorklogSettings): number | undefined {
+  if (!analyses.some((a) => a.dates.some((d) => d.reading.date))) return undefined;
+  const program = settings.programStart ? parseIsoDate(settings.programStart) : undefined;
+  const preferred = [program ? isoWeekday(program) : 1, 1, 2, 3, 4, 5, 6, 7];
+  let best: { weekday: number; score: number } | undefined;
+  for (const weekday of preferred) {
+    const score = analyses.reduce((sum, a) => sum + alignedScore(a, weekday), 0);
+    if (!best || score > best.score) best = { weekday, score };
+  }
+  return best?.weekday;
+}
+
 /** The week pages of one language, in week order. */
 export function weeksOf(worklog: Worklog, language: Language | undefined): WorklogEntry[] {
   return worklog.weeks.filter((e) => e.language === language);
@@ -124,7 +145,10 @@ export function twinsOf(worklog: Worklog, entry: WorklogEntry): WorklogEntry[] {
   return worklog.weeks.filter((e) => e !== entry && e.week === entry.week && e.language !== entry.language);
 }
 
-/** Indices of a longest non-decreasing run of `values` (the ones in order); the rest are the odd ones out. */
+/**
+ * Indices of a longest strictly increasing run of `values` (the ones in order); the rest are the odd ones out. Equal
+ * values are out of order: two weeks cannot start on the same day.
+ */
 export function inOrder(values: readonly number[]): Set<number> {
   const n = values.length;
   const tails: number[] = [];
@@ -134,7 +158,7 @@ export function inOrder(values: readonly number[]): Set<number> {
     let hi = tails.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (values[tails[mid]] <= values[i]) lo = mid + 1;
+      if (values[tails[mid]] < values[i]) lo = mid + 1;
       else hi = mid;
     }
     if (lo > 0) prev[i] = tails[lo - 1];

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'worklog.vscode-worklog';
-const WAIT_MS = 15000;
+const WAIT_MS = 45000;
 
 function page(week: number, title: string, rows: string[], vi = false): string {
   const header = vi
@@ -68,7 +68,8 @@ function codeOf(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' && d.code ? String(d.code.value) : String(d.code);
 }
 
-describe('diagnostics and quick fixes', () => {
+describe('diagnostics and quick fixes', function () {
+  this.timeout(120000);
   let root: vscode.Uri;
   let week1: vscode.Uri;
   let week2: vscode.Uri;

@@ -1,4 +1,5 @@
 import { inWindow } from '../analysis';
+import { isoWeekday } from '../calendar';
 import { t } from '../l10n';
 import type { Fix } from '../model';
 import type { PageRule } from './types';
@@ -27,11 +28,14 @@ export const dateOrder: PageRule = {
       if (!bothIn) continue;
       const fixes: Fix[] = [];
       // Swapping is the obvious repair only when both dates belong to the week (otherwise one of them is a typo).
+      // A weekday label that names the start date says the start is right and the completion is the typo.
+      const named = start.row.day?.kind === 'weekday' ? start.row.day.weekdays?.[0] : undefined;
+      const labelBacksStart = named !== undefined && isoWeekday(start.reading.date) === named;
       if (start.row.startDates.length === 1 && end.row.endDates.length === 1) {
         fixes.push({
           title: t('Swap start and completion dates'),
           edits: [{ span: start.token.span, newText: end.token.raw }, { span: end.token.span, newText: start.token.raw }],
-          preferred: bothIn,
+          preferred: bothIn && !labelBacksStart,
         });
       }
       report({

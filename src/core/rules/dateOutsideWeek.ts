@@ -7,14 +7,19 @@ import { describeDate, describeWindow, proposalFixes, proposeInWindow, rankByLab
 
 /** How long after its week a task may be completed (it started inside the week) before the date counts as wrong. */
 const OVERRUN_DAYS = 7;
+/** How many days before its week a page may be dated. */
+const FRONT_MATTER_GRACE_DAYS = 2;
 
-/** A completion date a few days after the week, for a task that started inside it: work that ran over. */
+/**
+ * Work that crosses the week's edge: a completion a few days after the week for a task started inside it, or a start
+ * a few days before the week for a task completed inside it (carried over from last week).
+ */
 function overruns(d: ResolvedDate, analysis: PageAnalysis, window: WeekWindow): boolean {
-  const start = analysis.dates.find((x) => x.row === d.row && x.role === 'start');
-  const startDate = start?.reading.date;
-  if (!startDate || !inWindow(startDate, window) || !d.reading.date) return false;
-  const late = daysBetween(window.end, d.reading.date);
-  return late > 0 && late <= OVERRUN_DAYS;
+  const other = analysis.dates.find((x) => x.row === d.row && x.role === (d.role === 'end' ? 'start' : 'end') && x.reading.date);
+  const otherDate = other?.reading.date;
+  if (!otherDate || !inWindow(otherDate, window) || !d.reading.date) return false;
+  const by = d.role === 'end' ? daysBetween(window.end, d.reading.date) : daysBetween(d.reading.date, window.start);
+  return by > 0 && by <= OVERRUN_DAYS;
 }
 
 export const dateOutsideWeek: PageRule = {
@@ -29,7 +34,7 @@ export const dateOutsideWeek: PageRule = {
     for (const d of analysis.dates) {
       const date = d.reading.date;
       if (!date || inWindow(date, window)) continue;
-      if (d.role === 'end' && overruns(d, analysis, window)) continue;
+      if (overruns(d, analysis, window)) continue;
       const proposals = proposeInWindow(d.token, analysis.order, window, analysis.year);
       const weekName = analysis.week !== undefined ? t('week {0}', analysis.week) : t('this week');
       report({
@@ -42,8 +47,9 @@ export const dateOutsideWeek: PageRule = {
     // The front matter date is often the day of publishing, any time after the week; before the week it is a date
     // left over from an earlier page. 1 January is the template's placeholder (template-leftover says so).
     const fm = analysis.frontMatterDate;
-    if (fm && fm.date.compare(window.start) < 0 && !(fm.date.month === 1 && fm.date.day === 1)) {
-      const before = daysBetween(fm.date, window.start);
+    const before = fm ? daysBetween(fm.date, window.start) : 0;
+    // The weekend before the week is when many pages are prepared: only earlier dates are leftovers.
+    if (fm && before > FRONT_MATTER_GRACE_DAYS && !(fm.date.month === 1 && fm.date.day === 1)) {
       const weekName = analysis.week !== undefined ? t('week {0}', analysis.week) : t('this week');
       report({
         span: fm.entry.valueSpan,

@@ -49,6 +49,15 @@ export const dayWeekdayMismatch: PageRule = {
   scope: 'page',
   check({ page, analysis, settings }, report) {
     const language = page.language ?? 'en';
+    // Every named label off by the same number of days means the dates moved (a wrong year or month), not the labels.
+    const shifts = new Set<number>();
+    let named = 0;
+    for (const d of analysis.dates) {
+      if (d.role !== 'start' || d.row.startDates[0] !== d.token || !d.reading.date || d.row.day?.kind !== 'weekday') continue;
+      named++;
+      shifts.add((isoWeekday(d.reading.date) - d.row.day.weekdays![0] + 7) % 7);
+    }
+    const systematic = named >= 2 && shifts.size === 1 && !shifts.has(0);
     for (const d of analysis.dates) {
       if (d.role !== 'start' || d.row.startDates[0] !== d.token || !d.reading.date || !d.row.day) continue;
       const label = d.row.day;
@@ -71,7 +80,7 @@ export const dayWeekdayMismatch: PageRule = {
         ? analysis.numericConvention === 'thu' && actual === 7 ? undefined : relabel(label, analysis.numericConvention === 'thu' ? actual + 1 : actual)
         : relabel(label, actual);
       if (newLabel !== undefined) {
-        fixes.push({ title: t('Change the label to "{0}"', newLabel), edits: [{ span: label.cell.span, newText: newLabel }], preferred: dateInWeek && !numeric });
+        fixes.push({ title: t('Change the label to "{0}"', newLabel), edits: [{ span: label.cell.span, newText: newLabel }], preferred: dateInWeek && !numeric && !systematic });
       }
       if (analysis.window) {
         const target = addDays(analysis.window.start, (named - isoWeekday(analysis.window.start) + 7) % 7);
@@ -80,7 +89,8 @@ export const dayWeekdayMismatch: PageRule = {
           fixes.push({ title: t('Change the date to {0} ({1})', text, weekdayName(named, language)), edits: [{ span: d.token.span, newText: text }], preferred: false });
         }
       }
-      const convention = numeric ? ' ' + (analysis.numericConvention === 'thu' ? t('(reading numbers as in "Thứ 2" = Monday)') : t('(reading 1 as Monday)')) : '';
+      const convention = numeric ? ' ' + (analysis.numericConvention === 'thu' ? t('(reading numbers as in "Thứ 2" = Monday)') : t('(reading 1 as Monday)'))
+        : systematic ? ' ' + t('Every label of this table is off by the same number of days: the year or month of the dates may be wrong.') : '';
       report({
         span: label.cell.span,
         message: t('"{0}" names {1}, but {2} is a {3}.', label.cell.text, weekdayName(named, language), d.token.raw, weekdayName(actual, language)) + convention,

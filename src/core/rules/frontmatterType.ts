@@ -17,7 +17,8 @@ export const frontmatterType: PageRule = {
   appliesTo: ['week', 'index'],
   check({ page, analysis, settings }, report) {
     const fm = page.frontMatter;
-    if (!fm) return;
+    // Values of front matter that did not parse are not what Hugo would read: frontmatter-syntax says why.
+    if (!fm || fm.syntaxErrors.length > 0) return;
     const date = fm.entries.get('date');
     if (date && !matchesTemplate(date.source, settings)) {
       const v = date.value;
@@ -60,7 +61,8 @@ export const frontmatterType: PageRule = {
     }
     const title = fm.entries.get('title');
     if (title && typeof title.value !== 'string') {
-      const fixes = title.value === null || title.value === undefined ? [] : [replace(title, JSON.stringify(String(title.value)), t('Quote the title'))];
+      const primitive = typeof title.value === 'number' || typeof title.value === 'boolean';
+      const fixes = primitive ? [replace(title, JSON.stringify(String(title.value)), t('Quote the title'))] : [];
       report({ span: title.value === null ? title.keySpan : title.valueSpan, message: t('"title" is {0}, not text.', title.source || 'empty'), fixes });
     }
   },

@@ -34,20 +34,26 @@ function checkBroken(page: WorklogPage, report: (r: Report) => void): void {
   }
 }
 
-/** The cell boundary (a pipe) whose escaping makes the row line up with its date columns, if exactly one does. */
+/**
+ * The cell boundary (a pipe) whose escaping makes the row line up with its header, if exactly one does: a pipe in a
+ * text cell (the task, or the reference at the end) splits it in two. Never the day column, never an empty cell.
+ */
 function strayPipe(table: TaskTable, row: TableRow): number | undefined {
   const expected = table.header.cells.length;
   if (row.cells.length !== expected + 1) return undefined;
   const dateCols = [table.columns.start, table.columns.end, table.columns.date].filter((c): c is number => c !== undefined);
+  if (dateCols.length === 0) return undefined;
   const hasDates = (cells: readonly { raw: string }[]): boolean => dateCols.every((c) => cells[c] !== undefined && scanDates({ ...row.cells[0], raw: cells[c].raw }).length > 0);
+  const textCols = new Set([table.columns.task, table.columns.reference].filter((c): c is number => c !== undefined));
   if (hasDates(row.cells)) {
-    // The dates already line up: a pipe after them splits the last text column.
+    // The dates already line up: only a split of the last column, with text on both sides, is a stray pipe.
     const last = expected - 1;
-    return last > Math.max(...dateCols) ? last + 1 : undefined;
+    const extra = row.cells[expected];
+    return textCols.has(last) && last > Math.max(...dateCols) && extra.raw !== '' && row.cells[last].raw !== '' ? expected : undefined;
   }
   const candidates: number[] = [];
-  for (let k = 0; k < row.cells.length - 1; k++) {
-    if (dateCols.includes(k)) continue;
+  for (const k of textCols) {
+    if (k >= row.cells.length - 1 || row.cells[k].raw === '' || row.cells[k + 1].raw === '') continue;
     const merged = [...row.cells.slice(0, k), { raw: `${row.cells[k].raw}|${row.cells[k + 1].raw}` }, ...row.cells.slice(k + 2)];
     if (hasDates(merged)) candidates.push(k + 1);
   }

@@ -34,6 +34,7 @@ export const templateLeftover: PageRule = {
   description: 'Template text left in: placeholder dates, `r Sys.Date()`, the "do not copy verbatim" notice, "Doing task" lines.',
   defaultSeverity: 'warning',
   scope: 'page',
+  appliesTo: ['week', 'index'],
   check({ page, analysis, settings }, report) {
     const res = patterns(settings);
     for (let line = 0; line < page.lineIndex.lineCount; line++) {
