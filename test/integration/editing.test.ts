@@ -5,6 +5,8 @@
  * wait is for an event (a document change, the index dropping the pages), never for time.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { WorklogApi } from '../../src/extension';
 
@@ -382,6 +384,39 @@ describe('editing', () => {
       assert.ok(await vscode.workspace.applyEdit(edit));
       await changed;
       assert.deepEqual(document.getText().split('\n').slice(HEADER, ROW3 + 1), EN_TABLE_FORMATTED);
+    });
+  });
+
+  describe('highlighting', () => {
+    /** Resolves once the launcher wrote the file (it watches for the line below; see test/integration/index.ts). */
+    function screenshot(rel: string): Promise<void> {
+      const abs = path.resolve(extension.extensionPath, rel);
+      fs.rmSync(abs, { force: true });
+      const written = new Promise<void>((resolve) => {
+        const dir = path.dirname(abs);
+        fs.mkdirSync(dir, { recursive: true });
+        const watcher = fs.watch(dir, () => {
+          if (fs.existsSync(abs)) {
+            watcher.close();
+            resolve();
+          }
+        });
+      });
+      console.log(`WORKLOG_SCREENSHOT ${rel}`);
+      return written;
+    }
+
+    it('shows the week page with worklog scopes (screenshot when the launcher takes them)', async function () {
+      if (process.env.WORKLOG_SCREENSHOTS !== '1') this.skip();
+      // The launcher takes the picture in its own time: on a busy machine that can take a while.
+      this.timeout(90_000);
+      const document = await open(enUri);
+      const editor = await focus(document);
+      editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
+      await screenshot('test-results/integration/editing-highlighting.png');
+      const vi = await open(viUri);
+      await focus(vi);
+      await screenshot('test-results/integration/editing-highlighting-vi.png');
     });
   });
 
