@@ -7,6 +7,8 @@ import type { WorkspaceIndex } from './workspaceIndex';
 
 /** Coalesces a burst of index changes (a checkout, a scan batch, fix-all over many files) into one rebuild. */
 const REBUILD_DELAY_MS = 50;
+/** Tries to reveal the active page's week while the view is still loading (100, 200, 400, 800 ms later). */
+const REVEAL_RETRIES = 4;
 
 /** What the tree shows, for tests: labels, descriptions and context values, nested. */
 export interface TreeSnapshot {
@@ -45,6 +47,8 @@ export class WeeksTree implements vscode.TreeDataProvider<OutlineNode>, vscode.D
   private activePath: string | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private revealPending = false;
+  private revealing: Thenable<void> = Promise.resolve();
+  private retry: ReturnType<typeof setTimeout> | undefined;
   private isReady = false;
   private scanned = false;
   /** Resolves once the initial scan is done and the first outline is built. */
@@ -177,7 +181,15 @@ export class WeeksTree implements vscode.TreeDataProvider<OutlineNode>, vscode.D
 
   private activeEditorChanged(editor: vscode.TextEditor | undefined): void {
     const path = this.pagePathOf(editor);
-    if (path === undefined) return;
+    if (path === undefined) {
+      // Focus moved to an output, a settings page or nothing: the week keeps the page that is still on screen;
+      // once it is closed, the week goes back to the preferred language.
+      if (this.activePath !== undefined && !vscode.window.visibleTextEditors.some((e) => this.pagePathOf(e) === this.activePath)) {
+        this.activePath = undefined;
+        this.schedule();
+      }
+      return;
+    }
     if (path !== this.activePath) {
       // The week now shows the page that is open (its language may differ): rebuild, then reveal.
       this.activePath = path;
@@ -188,16 +200,24 @@ export class WeeksTree implements vscode.TreeDataProvider<OutlineNode>, vscode.D
     }
   }
 
-  private revealActive(): void {
+  private revealActive(attempt = 0): void {
     this.revealPending = false;
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = undefined;
     const editor = vscode.window.activeTextEditor;
     if (!editor || !this.view.visible || !this.isReady) return;
     if (!this.config.settingsFor(editor.document.uri).sidebarFollowActiveEditor) return;
     const path = this.pagePathOf(editor);
     const node = path === undefined ? undefined : weekOf(this.roots, path);
     if (!node || this.view.selection.some((s) => s.id === node.id)) return;
-    // Never steals focus, never expands: the sidebar only keeps pace with the editor.
-    void Promise.resolve(this.view.reveal(node, { select: true, focus: false, expand: false })).catch(() => undefined);
+    // Never steals focus, never expands: the sidebar only keeps pace with the editor. One reveal at a time.
+    this.revealing = this.revealing
+      .then(() => this.view.reveal(node, { select: true, focus: false, expand: false }))
+      .then(undefined, () => {
+        // A reveal right after the view is first shown can fail while the workbench is still loading the view's
+        // items ("Data tree node not found"), and nothing says when that is done: try again a little later.
+        if (attempt < REVEAL_RETRIES) this.retry = setTimeout(() => this.revealActive(attempt + 1), 100 * 2 ** attempt);
+      });
   }
 
   // --- Commands -----------------------------------------------------------------------------------------------
@@ -283,6 +303,7 @@ export class WeeksTree implements vscode.TreeDataProvider<OutlineNode>, vscode.D
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.retry) clearTimeout(this.retry);
     for (const d of this.disposables) d.dispose();
   }
 }
