@@ -7,6 +7,7 @@
 // exclusive, as VS Code shows ranges), optionally followed by ` | <text the message must contain>`. Blank lines and
 // lines starting with # are ignored.
 // <page>.fixed: the exact text of <page> after all preferred fixes. settings.json: settings for the case.
+// ignored.txt: pages (one a line) that are not worklog pages and must not be checked as such.
 // test/fixtures/pending.txt: `<rule-id>/<case>  <why>` for cases that fail because of a known engine bug. A pending
 // case is still run: it shows as pending while it fails, and fails (asking to be un-pended) once it passes.
 import { strict as assert } from 'node:assert';
@@ -275,8 +276,15 @@ function runCase(c: Case): void {
   const texts = new Map(pages.map((p) => [p, fs.readFileSync(path.join(c.dir, p), 'utf8')]));
   const settings = loadSettings(c.dir);
   const findings = check(texts, settings);
-  // Every page of a fixture is a worklog page: a page the engine skips would make a negative case prove nothing.
-  for (const p of pages) assert.ok(findings.has(p), `${c.name}: ${p} is not checked as a worklog page`);
+  // Every page of a fixture is a worklog page (a page the engine skips would make a negative case prove nothing),
+  // except the pages ignored.txt lists: those must not be taken for worklog pages at all.
+  const ignoredFile = path.join(c.dir, 'ignored.txt');
+  const ignored = fs.existsSync(ignoredFile) ? fs.readFileSync(ignoredFile, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#')) : [];
+  for (const p of ignored) assert.ok(pages.includes(p), `${c.name}: ignored.txt names ${p}, which is not a page of the case`);
+  for (const p of pages) {
+    if (ignored.includes(p)) assert.ok(!findings.has(p), `${c.name}: ${p} is checked as a worklog page (findings: ${(findings.get(p) ?? []).map((f) => f.rule).join(', ') || 'none'})`);
+    else assert.ok(findings.has(p), `${c.name}: ${p} is not checked as a worklog page`);
+  }
   assertWellFormed(c, texts, findings, 'as written');
   compareFindings(c, findings);
   fixAndVerify(c, texts, settings, findings);
