@@ -511,7 +511,7 @@ export function totalCases(): number {
   return n;
 }
 
-function failureMessage<Ts>(name: string, details: fc.RunDetails<Ts>, seed: number): string {
+function failureMessage<Ts>(name: string, details: fc.RunDetails<Ts>, seed: number, baseSeed: number): string {
   const where = path.join(os.tmpdir(), 'worklog-fuzz-failures');
   let saved = '';
   try {
@@ -522,13 +522,15 @@ function failureMessage<Ts>(name: string, details: fc.RunDetails<Ts>, seed: numb
   } catch {
     // Reporting is best effort.
   }
-  return `${fc.defaultReportMessage(details)}\nreplay: FUZZ_SEED=${seed} (path ${details.counterexamplePath ?? '-'})${saved}`;
+  return `${fc.defaultReportMessage(details)}\nreplay: FUZZ_SEED=${baseSeed} FUZZ_ONLY=${name} FUZZ_PATH=${details.counterexamplePath ?? ''} npm run fuzz${saved}`;
 }
 
 export interface RunParams {
   readonly seed: number;
   readonly numRuns: number;
   readonly path?: string;
+  /** The suite's seed (each property runs with seed + k), for the replay line. */
+  readonly baseSeed?: number;
 }
 
 export function runProperty<T>(name: string, arb: fc.Arbitrary<T>, predicate: (value: T) => void, params: RunParams): void {
@@ -536,7 +538,7 @@ export function runProperty<T>(name: string, arb: fc.Arbitrary<T>, predicate: (v
     predicate(v);
   }), { seed: params.seed, numRuns: params.numRuns, path: params.path, endOnFailure: false });
   counts.set(name, (counts.get(name) ?? 0) + details.numRuns);
-  if (details.failed) throw new Error(failureMessage(name, details, params.seed));
+  if (details.failed) throw new Error(failureMessage(name, details, params.seed, params.baseSeed ?? params.seed));
 }
 
 export async function runAsyncProperty<T>(name: string, arb: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, params: RunParams): Promise<void> {
@@ -544,5 +546,5 @@ export async function runAsyncProperty<T>(name: string, arb: fc.Arbitrary<T>, pr
     await predicate(v);
   }), { seed: params.seed, numRuns: params.numRuns, path: params.path, endOnFailure: false });
   counts.set(name, (counts.get(name) ?? 0) + details.numRuns);
-  if (details.failed) throw new Error(failureMessage(name, details, params.seed));
+  if (details.failed) throw new Error(failureMessage(name, details, params.seed, params.baseSeed ?? params.seed));
 }

@@ -27,6 +27,8 @@ export interface SuiteOptions {
   readonly runs: SuiteRuns;
   /** Printed after the suite (the long run prints its totals). */
   readonly verbose?: boolean;
+  /** fast-check's counterexample path, to replay one failing case. */
+  readonly path?: string;
 }
 
 /** A workspace of pages as files (texts written as UTF-8: a lone surrogate becomes U+FFFD on disk, as an editor would write it). */
@@ -58,6 +60,9 @@ function textsOf(files: readonly { data: string | Buffer }[]): string[] {
 
 export function defineFuzzSuite(options: SuiteOptions): void {
   const { seed, runs } = options;
+  // A property with no runs is left out (FUZZ_ONLY picks one).
+  const maybe = (n: number) => (title: string, fn: () => void | Promise<void>): Mocha.Test => (n > 0 ? it(title, fn) : it.skip(title));
+  const p = options.path;
   describe(options.title, function () {
     this.timeout(0);
     before(() => installReportProbe());
@@ -70,31 +75,31 @@ export function defineFuzzSuite(options: SuiteOptions): void {
       }
     });
 
-    it(`arbitrary strings (unicode, full code points, NUL/BOM/CR, lone surrogates): ${runs.strings} cases`, () => {
+    maybe(runs.strings)(`arbitrary strings (unicode, full code points, NUL/BOM/CR, lone surrogates): ${runs.strings} cases`, () => {
       runProperty('strings', fc.tuple(hostilePageArb, settingsArb), ([p, s]) => {
         withKnownIssues([p.text], () => checkPageProperties(p.path, p.text, s));
-      }, { seed, numRuns: runs.strings });
+      }, { seed, numRuns: runs.strings, path: p, baseSeed: seed });
     });
 
-    it(`mutated realistic pages (cells, pipes, dashes, dates, front matter, BOM/CRLF/NUL, rows): ${runs.pages} cases`, () => {
+    maybe(runs.pages)(`mutated realistic pages (cells, pipes, dashes, dates, front matter, BOM/CRLF/NUL, rows): ${runs.pages} cases`, () => {
       runProperty('pages', fc.tuple(mutatedPageArb, settingsArb), ([p, s]) => {
         withKnownIssues([p.text], () => checkPageProperties(p.path, p.text, s));
-      }, { seed: seed + 1, numRuns: runs.pages });
+      }, { seed: seed + 1, numRuns: runs.pages, path: p, baseSeed: seed });
     });
 
-    it(`workspaces of 2–4 weeks with twins through checkPages and fix-all: ${runs.workspaces} cases`, () => {
+    maybe(runs.workspaces)(`workspaces of 2–4 weeks with twins through checkPages and fix-all: ${runs.workspaces} cases`, () => {
       runProperty('workspaces', fc.tuple(workspaceArb, settingsArb), ([w, s]) => {
         withKnownIssues(w.map((p) => p.text), () => checkWorkspaceProperties(w, s));
-      }, { seed: seed + 2, numRuns: runs.workspaces });
+      }, { seed: seed + 2, numRuns: runs.workspaces, path: p, baseSeed: seed });
     });
 
-    it(`worklog-lint --format json on temp workspaces: valid JSON, documented fields, the engine's findings: ${runs.cli} cases`, async () => {
+    maybe(runs.cli)(`worklog-lint --format json on temp workspaces: valid JSON, documented fields, the engine's findings: ${runs.cli} cases`, async () => {
       await runAsyncProperty('cli', cliCaseArb, async (files) => {
         await withKnownIssuesAsync(textsOf(files), () => checkCliJson(files, DEFAULT_SETTINGS));
-      }, { seed: seed + 3, numRuns: runs.cli });
+      }, { seed: seed + 3, numRuns: runs.cli, path: p, baseSeed: seed });
     });
 
-    it(`worklog-lint reads invalid UTF-8 from disk: valid JSON, and --fix never rewrites such a page: ${runs.utf8} cases`, async () => {
+    maybe(runs.utf8)(`worklog-lint reads invalid UTF-8 from disk: valid JSON, and --fix never rewrites such a page: ${runs.utf8} cases`, async () => {
       await runAsyncProperty('utf8', invalidUtf8Arb, async ({ files, target }) => {
         await withKnownIssuesAsync(textsOf(files), () => checkCliJson(files, DEFAULT_SETTINGS));
         const dir = tempWorkspace(files);
@@ -106,7 +111,7 @@ export function defineFuzzSuite(options: SuiteOptions): void {
         } finally {
           fs.rmSync(dir, { recursive: true, force: true });
         }
-      }, { seed: seed + 4, numRuns: runs.utf8 });
+      }, { seed: seed + 4, numRuns: runs.utf8, path: p, baseSeed: seed });
     });
   });
 }
