@@ -44,6 +44,8 @@ export interface PageAnalysis {
   readonly numericConvention?: NumericConvention;
   /** True when the numeric convention explains every numeric label (so nothing is reported). */
   readonly conventionExplainsAll: boolean;
+  /** Where the neighbouring weeks put this week's first day (when the worklog says). */
+  readonly expectedStart?: CalendarDate;
 }
 
 const WORKLOG_DIR = /work[\s_-]*log|nhật[\s_-]*ký|nhat[\s_-]*ky|weekly/iu;
@@ -102,6 +104,7 @@ export function analyzePage(page: WorklogPage, settings: WorklogSettings, hints:
     year,
     numericConvention: convention.convention,
     conventionExplainsAll: convention.explainsAll,
+    expectedStart: hints.expectedStart,
   };
 }
 

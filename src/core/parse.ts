@@ -281,7 +281,21 @@ function readTableBlock(index: LineIndex, from: number, to: number, tables: Task
   if (rows.length === 0) return;
   const headerRow = rows[0];
   const columns = headerRoles(headerRow.cells.map((c) => c.raw));
-  if (columns.start === undefined && columns.end === undefined && columns.date === undefined) return;
+  if (columns.start === undefined && columns.end === undefined && columns.date === undefined) {
+    // No header names a date ("Ngày | Thời gian | Nội dung"): a column whose cells are mostly dates holds them.
+    const body = rows.slice(1);
+    for (let i = 0; i < headerRow.cells.length && body.length >= 2; i++) {
+      if (i === columns.task) continue;
+      const dated = body.filter((r) => r.cells[i] && scanDates(r.cells[i]).length > 0).length;
+      if (dated * 5 >= body.length * 3) {
+        if (i === columns.day) columns.day = undefined;
+        columns.date = i;
+        break;
+      }
+    }
+    if (columns.date === undefined) return;
+    if (columns.day === undefined && columns.date !== 0) columns.day = 0;
+  }
   const taskRows: TaskRow[] = rows.slice(1).map((row) => {
     const cell = (role: ColumnRole): Cell | undefined => (columns[role] !== undefined ? row.cells[columns[role]] : undefined);
     const start = cell('start') ?? cell('date');

@@ -41,10 +41,17 @@ export interface PathFacts {
   readonly stem: string;
 }
 
-function numberIn(name: string, allowBare: boolean): number | undefined {
+/** A folder named like a worklog ("1-Worklog", "worklog", "nhat-ky"): its numbered children are weeks. */
+export const WORKLOG_FOLDER = /work[\s_-]*log|nhật[\s_-]*ký|nhat[\s_-]*ky|weekly/iu;
+
+/**
+ * The week number in a file or folder name. `1.5-…` counts only inside a worklog folder: elsewhere Hugo's numbered
+ * sections (3.1-Blog1, 5.3-Step3) are not weeks.
+ */
+function numberIn(name: string, allowBare: boolean, inWorklog = allowBare): number | undefined {
   const word = weekInText(name);
   if (word) return word.week;
-  const chapter = CHAPTER_NUMBER.exec(name);
+  const chapter = inWorklog ? CHAPTER_NUMBER.exec(name) : null;
   if (chapter) return Number(chapter[2]);
   if (allowBare && /^\d{1,2}$/.test(name)) return Number(name);
   return undefined;
@@ -67,18 +74,19 @@ export function pathFacts(path: string): PathFacts {
   const isSectionFile = /^_?index$/i.test(stem);
   const folder = dirs[dirs.length - 1] ?? '';
   const parent = dirs[dirs.length - 2] ?? '';
-  const isDayPage = isSectionFile && /(?:^|[^a-z])(?:day|ngày|ngay)[\s_-]*\d/i.test(folder) && numberIn(parent, false) !== undefined;
+  const grandparent = dirs[dirs.length - 3] ?? '';
+  const isDayPage = isSectionFile && /(?:^|[^a-z])(?:day|ngày|ngay)[\s_-]*\d/i.test(folder) && numberIn(parent, false, WORKLOG_FOLDER.test(grandparent)) !== undefined;
   let folderWeek: number | undefined;
   let fileWeek: number | undefined;
   let worklogDir: string;
   if (isSectionFile) {
-    folderWeek = isDayPage ? undefined : numberIn(folder, /work\s*log|nhật ký|nhat-ky/i.test(parent));
+    folderWeek = isDayPage ? undefined : numberIn(folder, WORKLOG_FOLDER.test(parent));
     worklogDir = folderWeek !== undefined || isDayPage ? dirs.slice(0, isDayPage ? -2 : -1).join('/') : dirs.join('/');
   } else {
-    fileWeek = numberIn(stem, false);
+    fileWeek = numberIn(stem, false, WORKLOG_FOLDER.test(folder));
     worklogDir = dirs.join('/');
     if (fileWeek === undefined) {
-      const fw = numberIn(folder, false);
+      const fw = numberIn(folder, false, WORKLOG_FOLDER.test(parent));
       if (fw !== undefined) {
         folderWeek = fw;
         worklogDir = dirs.slice(0, -1).join('/');

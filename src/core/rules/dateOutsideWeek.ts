@@ -1,6 +1,6 @@
 import { inWindow, type PageAnalysis, type ResolvedDate } from '../analysis';
 import type { WeekWindow } from '../model';
-import { daysBetween, toIso } from '../calendar';
+import { daysBetween, makeDate, toIso } from '../calendar';
 import { t } from '../l10n';
 import type { PageRule } from './types';
 import { describeDate, describeWindow, proposalFixes, proposeInWindow, rankByLabel } from './proposals';
@@ -56,6 +56,20 @@ export const dateOutsideWeek: PageRule = {
         message: t('The front matter date {0} is {1} days before {2} ({3}).', toIso(fm.date), before, weekName, range),
         fixes: [{ title: t('Change to {0}', toIso(window.start)), edits: [{ span: fm.entry.valueSpan, newText: toIso(window.start) }], preferred: false }],
       });
+    }
+    // Long after the week, yet inside it once the year is changed: a year typo (Hugo does not build future pages).
+    // When the neighbouring weeks expect the page where its front matter date is, the table's dates are the wrong ones.
+    const expected = analysis.expectedStart;
+    const fitsNeighbours = fm && expected ? daysBetween(expected, fm.date) >= -FRONT_MATTER_GRACE_DAYS && daysBetween(expected, fm.date) <= 6 : false;
+    if (fm && !fitsNeighbours && daysBetween(window.end, fm.date) > 60) {
+      const sameDay = [window.start.year, window.end.year].map((y) => makeDate(y, fm.date.month, fm.date.day)).find((d) => d && inWindow(d, window));
+      if (sameDay) {
+        report({
+          span: fm.entry.valueSpan,
+          message: t('The front matter date {0} is {1} days after {2} ({3}): a year typo? Probably: {4}', toIso(fm.date), daysBetween(window.end, fm.date), analysis.week !== undefined ? t('week {0}', analysis.week) : t('this week'), range, toIso(sameDay)),
+          fixes: [{ title: t('Change to {0}', toIso(sameDay)), edits: [{ span: fm.entry.valueSpan, newText: toIso(sameDay) }], preferred: true }],
+        });
+      }
     }
   },
 };

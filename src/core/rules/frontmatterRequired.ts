@@ -13,7 +13,17 @@ export const frontmatterRequired: PageRule = {
     if (!fm || fm.syntaxErrors.length > 0 || page.frontMatterProblem) return;
     const missing = settings.requiredKeys.filter((k) => !fm.entries.has(k));
     if (missing.length === 0) return;
-    const at = { line: fm.closeLine, character: 0 };
+    // In TOML a key after a [table] header belongs to that table: insert before the first one.
+    let insertLine = fm.closeLine;
+    if (fm.format === 'toml') {
+      for (let l = fm.span.start.line + 1; l < fm.closeLine; l++) {
+        if (/^\s*\[/.test(page.lineIndex.lineText(l))) {
+          insertLine = l;
+          break;
+        }
+      }
+    }
+    const at = { line: insertLine, character: 0 };
     const opening = { start: fm.span.start, end: { line: fm.span.start.line, character: fm.span.start.character + 3 } };
     for (const key of missing) {
       const line = frontMatterLine(fm.format, key, page, analysis);
