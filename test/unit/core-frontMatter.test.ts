@@ -33,6 +33,19 @@ const globals = globalThis as Record<string, unknown>;
 // Generous: these guard against blow-ups (exponential alias expansion, runaway recursion), not against slow machines.
 const LIMIT_MS = 5000;
 
+
+/** A test of a known engine bug: pending while it fails, failing once it passes (then make it a plain `it`). */
+function itPending(title: string, bug: string, fn: () => void): void {
+  it(`${title} (pending: ${bug})`, function () {
+    try {
+      fn();
+    } catch {
+      this.skip();
+    }
+    assert.fail(`"${title}" passes now: make it a plain test`);
+  });
+}
+
 describe('core front matter: untrusted input', () => {
   afterEach(() => {
     delete globals.__worklogPwned;
@@ -82,7 +95,7 @@ describe('core front matter: untrusted input', () => {
     if (typeof title.value === 'string') assert.equal(globals.__worklogPwned, undefined);
   });
 
-  it.skip('reports a YAML !!js/function tag (pending: unresolved-tag warnings of the yaml parser are dropped)', () => {
+  itPending('reports a YAML !!js/function tag', 'unresolved-tag warnings of the yaml parser are dropped', () => {
     const { findings } = check('---\ntitle: !!js/function "function () { return 1 }"\ndate: 2025-09-22\nweight: 3\n---\n');
     assert.ok(findings.some((f) => f.rule === 'frontmatter-syntax'), 'a tag Hugo cannot read leaves the title as code text');
   });
