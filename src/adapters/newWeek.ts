@@ -76,7 +76,7 @@ export async function newWeek(index: WorkspaceIndex, config: Config, ...args: un
     return undefined;
   }
 
-  const open = pickPage(index, plan, created);
+  const open = pickPage(index, plan, created, uriFromArgs(args) ?? vscode.window.activeTextEditor?.document.uri);
   const editor = await vscode.window.showTextDocument(open.uri, { preview: false });
   const at = new vscode.Position(open.file.cursor.line, open.file.cursor.character);
   editor.selection = new vscode.Selection(at, at);
@@ -202,10 +202,9 @@ function refuse(uri: vscode.Uri, plan: NewWeekPlan): void {
     .then(undefined, () => undefined);
 }
 
-/** The page to open: the new page in the active editor's language when there is one, else the plan's first. */
-function pickPage(index: WorkspaceIndex, plan: NewWeekPlan, created: readonly Created[]): Created {
-  const active = vscode.window.activeTextEditor?.document.uri;
-  const language = active ? index.entry(active)?.language : undefined;
+/** The page to open: the new page in the language of the page the command came from, else the plan's first. */
+function pickPage(index: WorkspaceIndex, plan: NewWeekPlan, created: readonly Created[], from: vscode.Uri | undefined): Created {
+  const language = from ? index.entry(from)?.language : undefined;
   return created.find((c) => c.file.kind === 'week' && language !== undefined && c.file.language === language)
     ?? created.find((c) => c.file.path === plan.cursor.path)
     ?? created[0];
