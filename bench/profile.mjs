@@ -7,7 +7,8 @@
 // page: parsePage + checkPage of one typical week page in a loop (the in-process measure of run.mjs).
 // edit: the editor's keystroke path — parse the page, WorkspaceModel.setPage, findings() for its 52-page worklog.
 // Writes bench/results/profile.md and bench/.out/<scenario>.cpuprofile (open it in Chrome DevTools → Performance).
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+// bench/run.mjs runs the page scenario too, for the breakdown in latest.md.
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Session } from 'node:inspector/promises';
 import { dirname, join, relative, sep } from 'node:path';
@@ -18,15 +19,13 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(HERE);
 const OUT = join(HERE, '.out');
 const require = createRequire(import.meta.url);
-const args = process.argv.slice(2);
-const which = args.find((a) => !a.startsWith('--')) ?? 'both';
-const seconds = Number(args[args.indexOf('--seconds') + 1]) || 8;
 
 async function buildBundle() {
   const esbuild = await import('esbuild');
   const outfile = join(OUT, 'core-profile.cjs');
+  const outline = existsSync(join(ROOT, 'src', 'core', 'outline.ts')) ? "export { outline } from '../src/core/outline';\n" : '';
   await esbuild.build({
-    stdin: { contents: "export * from './core-entry';\nexport { outline } from '../src/core/outline';\n", resolveDir: HERE, sourcefile: 'bench-profile.ts', loader: 'ts' },
+    stdin: { contents: `export * from './core-entry';\n${outline}`, resolveDir: HERE, sourcefile: 'bench-profile.ts', loader: 'ts' },
     bundle: true, platform: 'node', format: 'cjs', target: 'es2022', minify: false, keepNames: true, legalComments: 'none', logLevel: 'warning', outfile,
   });
   return outfile;
@@ -100,7 +99,7 @@ function summarise(profile, bundle, mapLine) {
   return { samples: total, groups: top(byGroup, 10), packages: top(byPackage, 15), modules: top(byModule, 20), functions: top(self, 25) };
 }
 
-async function profileLoop(session, fn, label) {
+async function profileLoop(session, fn, label, seconds) {
   const until = performance.now() + 1500;
   while (performance.now() < until) fn(); // warm up: profile the optimised code, as a long editor session runs it
   await session.post('Profiler.setSamplingInterval', { interval: 100 });
@@ -120,7 +119,12 @@ function table(title, rows) {
   return [`**${title}**`, '', '| | self time |', '|---|---|', ...rows.map((r) => `| ${r.name.replace(/\|/g, '\\|')} | ${(100 * r.share).toFixed(1)}% |`), ''].join('\n');
 }
 
-async function main() {
+/**
+ * Profiles the scenarios ('page', 'edit') for `seconds` each; returns their summaries and a Markdown report.
+ * bench/run.mjs calls it for the one-page breakdown: sampled shares hold up on a busy machine, where timing the
+ * steps one by one does not.
+ */
+export async function profileScenarios({ scenarios = ['page', 'edit'], seconds = 8 } = {}) {
   mkdirSync(OUT, { recursive: true });
   const bundle = await buildBundle();
   const core = require(bundle);
@@ -133,15 +137,17 @@ async function main() {
   session.connect();
   await session.post('Profiler.enable');
   const sections = [`CPU profiles of ${new Date().toISOString().slice(0, 10)} (Node ${process.version}, ${seconds} s each, unminified core bundle; self time).`, ''];
+  const out = { seconds };
 
-  if (which === 'page' || which === 'both') {
+  if (scenarios.includes('page')) {
     const check = () => core.checkPage(core.parsePage(rel, text, { maxSize: settings.maxFileSize }), settings);
-    const { profile, iterations } = await profileLoop(session, check, 'page');
+    const { profile, iterations } = await profileLoop(session, check, 'page', seconds);
     const s = summarise(profile, bundle, mapLine);
+    out.page = { path: rel, iterations, msPerIteration: (seconds * 1000) / iterations, ...s };
     sections.push(`### One page: parsePage + checkPage (${rel}), ${iterations} checks, ${((seconds * 1000) / iterations).toFixed(2)} ms each under the profiler`, '',
       table('By part of the pipeline', s.groups), table('By package / source file', s.packages), table('By module', s.modules), table('Top functions', s.functions));
   }
-  if (which === 'edit' || which === 'both') {
+  if (scenarios.includes('edit')) {
     const model = new core.WorkspaceModel(() => settings);
     const dir = join(ws.dir, 'wl-01');
     const visit = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? visit(join(d, e.name)) : e.name.endsWith('.md') ? [join(d, e.name)] : []));
@@ -153,19 +159,30 @@ async function main() {
       model.setPage(core.parsePage(rel, text, { maxSize: settings.maxFileSize }));
       return model.findings(rel);
     };
-    const { profile, iterations } = await profileLoop(session, edit, 'edit');
+    const { profile, iterations } = await profileLoop(session, edit, 'edit', seconds);
     const s = summarise(profile, bundle, mapLine);
+    out.edit = { path: rel, iterations, msPerIteration: (seconds * 1000) / iterations, ...s };
     sections.push(`### Editing one page of a 52-page worklog: parsePage + WorkspaceModel.setPage + findings(), ${iterations} edits, ${((seconds * 1000) / iterations).toFixed(1)} ms each under the profiler`, '',
       table('By part of the pipeline', s.groups), table('By package / source file', s.packages), table('By module', s.modules), table('Top functions', s.functions));
   }
   session.disconnect();
-  const md = sections.join('\n') + '\n';
-  mkdirSync(join(HERE, 'results'), { recursive: true });
-  writeFileSync(join(HERE, 'results', 'profile.md'), md);
-  process.stdout.write(md);
+  out.markdown = sections.join('\n') + '\n';
+  return out;
 }
 
-main().catch((e) => {
-  process.stderr.write(`profile: ${e && e.stack ? e.stack : e}\n`);
-  process.exit(1);
-});
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const which = args.find((a) => !a.startsWith('--')) ?? 'both';
+  const seconds = Number(args[args.indexOf('--seconds') + 1]) || 8;
+  profileScenarios({ scenarios: which === 'both' ? ['page', 'edit'] : [which], seconds }).then(
+    (r) => {
+      mkdirSync(join(HERE, 'results'), { recursive: true });
+      writeFileSync(join(HERE, 'results', 'profile.md'), r.markdown);
+      process.stdout.write(r.markdown);
+    },
+    (e) => {
+      process.stderr.write(`profile: ${e && e.stack ? e.stack : e}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -15,6 +15,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { ensureWorkspace, SIZES } from './generate.mjs';
+import { profileScenarios } from './profile.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(HERE);
@@ -239,6 +240,18 @@ function timeFn(fn, { targetMs = 150, blocks = 5 } = {}) {
   return { ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)) };
 }
 
+/**
+ * Per-call wall and CPU time of several functions measured in rounds (a short block of each in turn, `rounds`
+ * times; the median per function), so that a change in the machine's load hits them all alike.
+ */
+function interleaved(named, { rounds = 12, targetMs = 30 } = {}) {
+  const entries = Object.entries(named);
+  const n = new Map(entries.map(([k, fn]) => [k, Math.max(3, Math.ceil(targetMs / Math.max(block(fn, 3).ms, 0.001)))]));
+  const samples = new Map(entries.map(([k]) => [k, []]));
+  for (let r = 0; r < rounds; r++) for (const [k, fn] of entries) samples.get(k).push(block(fn, n.get(k)));
+  return Object.fromEntries(entries.map(([k]) => [k, { ms: median(samples.get(k).map((x) => x.ms)), cpuMs: median(samples.get(k).map((x) => x.cpuMs)) }]));
+}
+
 function lineBlocks(text) {
   // The parts parse.ts hands to remark on a week page: the task table and the objectives list.
   const lines = text.split('\n');
@@ -286,17 +299,29 @@ async function measurePage(core, ws, withOutline) {
   log('one page: breakdown');
   const parts = lineBlocks(text);
   const analysis = core.analyzePage(page, settings);
-  const cpu = (fn, options) => timeFn(fn, options).cpuMs;
-  const lineIndexMs = cpu(() => new core.LineIndex(text));
-  const frontMatterMs = cpu(() => core.readFrontMatter(new core.LineIndex(text), false));
-  const remarkTableMs = cpu(() => core.remarkTable(parts.table));
-  const remarkObjectivesMs = cpu(() => core.remarkFresh(parts.objectives));
-  const parseMs = cpu(() => core.parsePage(rel, text, { maxSize: settings.maxFileSize }));
-  const analyzeMs = cpu(() => core.analyzePage(page, settings));
-  const rules = core.PAGE_RULES.map((rule) => ({ rule: rule.id, ms: cpu(() => rule.check({ page, analysis, settings }, () => undefined), { targetMs: 40 }) }));
-  const checkGivenAnalysisMs = cpu(() => core.checkPage(page, settings, undefined, analysis));
-  const wholeMs = cpu(ours);
-  const rulesMs = rules.reduce((s, r) => s + r.ms, 0);
+  const named = {
+    lineIndex: () => new core.LineIndex(text),
+    frontMatter: () => core.readFrontMatter(new core.LineIndex(text), false),
+    remarkTable: () => core.remarkTable(parts.table),
+    remarkObjectives: () => core.remarkFresh(parts.objectives),
+    parse: () => core.parsePage(rel, text, { maxSize: settings.maxFileSize }),
+    analyze: () => core.analyzePage(page, settings),
+    checkGivenAnalysis: () => core.checkPage(page, settings, undefined, analysis),
+    whole: ours,
+  };
+  for (const rule of core.PAGE_RULES) named[`rule:${rule.id}`] = () => rule.check({ page, analysis, settings }, () => undefined);
+  const t = interleaved(named);
+  const cpu = (k) => t[k].cpuMs;
+  const lineIndexMs = cpu('lineIndex');
+  const frontMatterMs = cpu('frontMatter');
+  const remarkTableMs = cpu('remarkTable');
+  const remarkObjectivesMs = cpu('remarkObjectives');
+  const parseMs = cpu('parse');
+  const analyzeMs = cpu('analyze');
+  const rules = core.PAGE_RULES.map((rule) => ({ rule: rule.id, ms: cpu(`rule:${rule.id}`) }));
+  const checkGivenAnalysisMs = cpu('checkGivenAnalysis');
+  const wholeMs = cpu('whole');
+  const rulesMs = rules.reduce((sum, r) => sum + r.ms, 0);
   const parseRest = parseMs - frontMatterMs - remarkTableMs - remarkObjectivesMs;
   const breakdown = {
     clock: 'cpu',
@@ -330,8 +355,9 @@ async function measurePage(core, ws, withOutline) {
     edit();
     return core.outline(model.worklogs(), (p) => model.findings(p), { languages: settings.languages, activePath: rel });
   };
-  const editTime = timeFn(edit, { targetMs: 400 });
-  const editOutlineTime = withOutline ? timeFn(editAndOutline, { targetMs: 400 }) : undefined;
+  const editTimes = interleaved(withOutline ? { edit, editAndOutline } : { edit }, { rounds: 7, targetMs: 150 });
+  const editTime = editTimes.edit;
+  const editOutlineTime = editTimes.editAndOutline;
 
   return {
     page: facts,
@@ -383,7 +409,7 @@ function measureModel(core, ws, withOutline) {
     return { ms: now() - t0, cpuMs: (c.user + c.system) / 1000, r };
   };
   const model = new core.WorkspaceModel(() => settings);
-  log('model: first build (cold process)');
+  log('model: first build (empty model)');
   const first = timed(() => build(model));
   const pairs = [];
   for (let i = 0; i < PAIRS; i++) {
@@ -405,7 +431,7 @@ function measureModel(core, ws, withOutline) {
     unchangedRefreshMs: refresh,
     caching: 'WorkspaceModel keeps no parse cache: a rebuild with unchanged texts reparses every page and setPage '
       + 'invalidates its worklog, so the warm build does the same work as the first one (only the JIT is warm). '
-      + 'Its per-worklog results are cached until a page changes: worklogs() + outline on an unchanged model is unchangedRefreshMs.',
+      + 'Its per-worklog results are cached until a page changes (unchangedRefreshMs: worklogs() + outline with nothing changed).',
     pairs,
   };
 }
@@ -614,16 +640,28 @@ function markdown(result) {
     'processes\' own CPU time, which a busy machine disturbs less than wall time. KB = 1,024 bytes.',
   ];
   if (result.page?.breakdown) {
-    const b = result.page.breakdown;
-    lines.push('', `One page (${result.page.page.path}, ${result.page.page.bytes} bytes, ${result.page.page.rows} task rows), where the time goes (CPU time per check):`, '',
-      '| step | time | share |', '|---|---|---|');
-    const sum = b.steps.reduce((s, x) => s + Math.max(0, x.ms), 0);
-    for (const s of b.steps) lines.push(`| ${s.step} | ${ms(Math.max(0, s.ms))} | ${((100 * Math.max(0, s.ms)) / sum).toFixed(0)}% |`);
-    lines.push(`| sum of the steps (the whole check timed at once: ${ms(b.wholeCheckMs)}) | ${ms(sum)} | |`);
-    const e = result.page.editInWorklog;
+    const p = result.page;
+    const b = p.breakdown;
+    const share = (list, name) => list.find((g) => g.name === name)?.share ?? 0;
+    lines.push('', `One page (${p.page.path}, ${p.page.bytes} bytes, ${p.page.rows} task rows, ${ms(p.oursCpuMs)} CPU per check), where the time goes:`);
+    if (result.profile?.page) {
+      const groups = result.profile.page.groups;
+      lines.push(`CPU profile (${result.profile.seconds} s of checks, self time by part of the pipeline; bench/results/profile.md has modules and functions):`, '',
+        '| part | share | ≈ per check |', '|---|---|---|',
+        ...groups.map((g) => `| ${g.name} | ${(100 * g.share).toFixed(0)}% | ${ms(g.share * p.oursCpuMs)} |`));
+      const remark = share(groups, 'remark (unified, micromark, mdast)');
+      if (remark) lines.push('', `remark/micromark, which parse.ts runs on the task table and the objectives list, is ${(100 * remark).toFixed(0)}% of a page check.`);
+    }
+    const steps = b.steps.map((x) => `${x.step} ${ms(Math.max(0, x.ms))}`).join('; ');
+    lines.push('', `Timed one by one (CPU, interleaved; these overlap and drift on a busy machine, the profile is the better guide): parsePage ${ms(b.parsePageMs)}, whole check ${ms(b.wholeCheckMs)} — ${steps}.`);
+    const e = p.editInWorklog;
     lines.push('', `Editing that page inside its worklog (${e.pagesInWorklog} pages), the editor's keystroke path: parsePage + WorkspaceModel.setPage + findings() `
       + `${ms(e.setPageAndFindingsMs)} (CPU ${ms(e.setPageAndFindingsCpuMs)})`
       + (e.withOutlineMs !== undefined ? `; with the Weeks outline rebuilt too ${ms(e.withOutlineMs)} (CPU ${ms(e.withOutlineCpuMs)})` : '') + '.');
+    if (result.profile?.edit) {
+      lines.push(`Its CPU profile by part: ${result.profile.edit.groups.map((g) => `${g.name} ${(100 * g.share).toFixed(0)}%`).join(', ')}; top functions: `
+        + `${result.profile.edit.functions.slice(0, 5).map((f) => `${f.name} ${(100 * f.share).toFixed(0)}%`).join(', ')}.`);
+    }
   }
   if (result.growth) {
     const pts = (list) => list.points.map((p) => `${p.pages.toLocaleString('en')}: ${ms(p.medianCpuMs)} CPU / ${ms(p.medianMs)} wall`).join(', ');
@@ -634,7 +672,7 @@ function markdown(result) {
     lines.push('', `CLI, ${c.files} files (${c.pages} week pages + index pages), ${c.findings} findings; median CPU time: worklog-lint cold ${ms(c.cold.medianCpuMs)}, warm ${ms(c.warm.medianCpuMs)}, `
       + `markdownlint-cli2 tables-only ${ms(c.markdownlintTablesOnly.medianCpuMs)}, defaults ${ms(c.markdownlintDefaults.cpuMs)}; the first --cache run (writes the cache) took ${ms(c.cacheWriteRunMs)}.`);
   }
-  if (result.model) lines.push('', `Model: first build in a fresh process ${ms(result.model.firstBuildMs)}; worklogs() + outline on an unchanged model ${ms(result.model.unchangedRefreshMs)}. ${result.model.caching}`);
+  if (result.model) lines.push('', `Model: first build (empty model; the JIT already warmed by the one-page measure) ${ms(result.model.firstBuildMs)}; worklogs() + outline again on the unchanged model ${ms(result.model.unchangedRefreshMs)}. ${result.model.caching}`);
   if (result.vsix?.note) lines.push('', result.vsix.note);
   if (result.vsix && !result.vsix.ok) lines.push('', `.vsix: ${result.vsix.error}`);
   return lines.join('\n') + '\n';
@@ -662,7 +700,13 @@ async function main() {
     log('activate: fresh processes');
     result.activate = measureActivate(dist, ws2000);
   }
-  if (WANT('page')) result.page = await measurePage(core, ws2000, withOutline);
+  if (WANT('page')) {
+    result.page = await measurePage(core, ws2000, withOutline);
+    log('one page: CPU profiles (check, and edit inside its worklog)');
+    const { markdown: profileMd, ...profile } = await profileScenarios({ scenarios: ['page', 'edit'], seconds: QUICK ? 4 : 8 });
+    result.profile = profile;
+    if (!flag('--no-write')) writeFileSync(join(RESULTS, 'profile.md'), profileMd);
+  }
   if (WANT('model')) result.model = measureModel(core, ws2000, withOutline);
   if (WANT('cli')) result.cli = measureCli(dist, ws2000);
   if (WANT('growth')) result.growth = measureGrowth(core, dist, workspaces, result.cli?.pairs.map((p) => ({ ms: p.coldMs, cpuMs: p.coldCpuMs })));
