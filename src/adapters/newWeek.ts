@@ -63,6 +63,12 @@ export async function newWeek(index: WorkspaceIndex, config: Config, ...args: un
     refuse(raced, plan);
     return undefined;
   }
+  // The index lines' positions are those of the text that was planned: an index page typed in since is not edited.
+  const stale = edits.find((e) => vscode.workspace.textDocuments.some((d) => d.uri.toString() === e.uri!.toString() && !index.isCurrent(d)));
+  if (stale) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Worklog: {0} changed while week {1} was planned; nothing was created. Try again.', vscode.workspace.asRelativePath(stale.uri!), plan.week));
+    return undefined;
+  }
   let applied: boolean;
   try {
     applied = await vscode.workspace.applyEdit(edit);
