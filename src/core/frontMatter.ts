@@ -178,6 +178,12 @@ function parseYaml(src: string, index: LineIndex, base: number): ParsedBlock {
     const [a, b] = e.pos;
     errors.push({ span: at(a, Math.max(b, a)), message: t('The front matter is not valid YAML: {0}', firstLine(e.message)) });
   }
+  for (const w of doc.warnings) {
+    // A tag such as !!js/function asks for an object to be built: never done, and said so (Hugo rejects it too).
+    if (w.code !== 'TAG_RESOLVE_FAILED') continue;
+    const [a, b] = w.pos;
+    errors.push({ span: at(a, Math.max(b, a)), message: t('The front matter uses a YAML tag Worklog does not run or build ({0}): front matter is data; remove the tag.', src.slice(a, b).trim() || firstLine(w.message)) });
+  }
   if (doc.errors.length === 0) {
     try {
       doc.toJS({ maxAliasCount: 50 });

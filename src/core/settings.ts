@@ -1,5 +1,6 @@
 // Typed settings shared by the editor (worklog.* settings) and the CLI (.worklogrc.json): same keys, same defaults,
 // same coercion, so both give the same findings for the same workspace.
+import { parseIsoDate } from './calendar';
 import type { SeveritySetting } from './model';
 
 export type OrderSetting = 'auto' | 'dmy' | 'mdy';
@@ -37,7 +38,7 @@ export const DEFAULT_TEMPLATE_PATTERNS: readonly string[] = [
   '`r Sys\\.Date\\(\\)`',
   'do not copy verbatim',
   'không sao chép nguyên văn',
-  '^\\s*[-*]?\\s*Doing task\\b',
+  '(?:^|\\[)\\s*[-*]?\\s*Doing task\\b',
 ];
 
 export const DEFAULT_SETTINGS: WorklogSettings = Object.freeze({
@@ -94,7 +95,7 @@ export function coerceSettings(input: unknown): { settings: WorklogSettings; pro
   } else if (raw.rules !== undefined) {
     problems.push('rules: expected an object of rule id → severity');
   }
-  const programStart = typeof raw.programStart === 'string' && /^(\d{4}-\d{2}-\d{2})?$/.test(raw.programStart)
+  const programStart = typeof raw.programStart === 'string' && (raw.programStart === '' || parseIsoDate(raw.programStart) !== undefined)
     ? raw.programStart
     : pick('programStart', DEFAULT_SETTINGS.programStart);
   const workingDays = Array.isArray(raw.workingDays) && raw.workingDays.length > 0

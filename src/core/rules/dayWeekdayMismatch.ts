@@ -37,7 +37,11 @@ function relabel(label: DayLabel, weekday: number): string | undefined {
     return replaceIn(thu[0], `${thu[1]}${thu[0].includes(' ') ? ' ' : ''}${weekday + 1}`);
   }
   const word = /(thứ|Thứ)\s+(\p{L}+)/u.exec(text);
-  if (word && weekday <= 6) return replaceIn(word[0], `${word[1]} ${VI_WORD[weekday - 1]}`);
+  if (word && weekday <= 6) {
+    const next = VI_WORD[weekday - 1];
+    const lowerCase = word[2] === word[2].toLowerCase();
+    return replaceIn(word[0], `${word[1]} ${lowerCase ? next.toLowerCase() : next}`);
+  }
   if (/^(cn|chủ nhật)$/iu.test(text.trim()) && weekday <= 6) return replaceIn(text.trim(), `Thứ ${weekday + 1}`);
   return undefined;
 }

@@ -42,11 +42,12 @@ export const frontmatterType: PageRule = {
     // Hugo casts a quoted whole number ("5") to a weight, so only a value it cannot read is reported.
     const castable = typeof weight?.value === 'string' && /^\s*-?\d+\s*$/.test(weight.value);
     if (weight && !castable && !(typeof weight.value === 'number' && Number.isInteger(weight.value))) {
-      const rounded = typeof weight.value === 'number' && Number.isFinite(weight.value) ? String(Math.round(weight.value)) : undefined;
+      // Hugo truncates 2.5 to 2: say so; the right whole number depends on the worklog's scheme (weight-order knows it).
+      const truncated = typeof weight.value === 'number' && Number.isFinite(weight.value) ? String(Math.trunc(weight.value)) : undefined;
       report({
         span: weight.valueSpan,
         message: t('"weight" is {0}, not a whole number: Hugo cannot order the menu by it.', weight.source || 'empty'),
-        fixes: rounded ? [replace(weight, rounded, t('Change to {0}', rounded))] : [],
+        fixes: truncated ? [{ ...replace(weight, truncated, t('Change to {0}', truncated)), preferred: false }] : [],
       });
     }
     const chapter = fm.entries.get('chapter');

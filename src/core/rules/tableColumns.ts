@@ -126,7 +126,7 @@ export const tableColumns: PageRule = {
         report({
           span: rowSpan,
           message: n < expected
-            ? t('This row has {0} cells but the header has {1}.', n, expected)
+            ? t('This row has {0} cell(s) but the header has {1}.', n, expected)
             : t('This row has {0} cells but the header has {1}: the cells past the header are not shown.', n, expected),
           fixes,
         });

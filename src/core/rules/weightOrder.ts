@@ -7,7 +7,7 @@ import type { WorklogRule } from './types';
 /** The weight as Hugo reads it (it casts "5" to 5; anything else that is not a whole number counts as none). */
 export function weightOf(e: WorklogEntry): number {
   const v = e.page.frontMatter?.entries.get('weight')?.value;
-  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return Math.trunc(v);
   if (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v)) return Number(v);
   return 0;
 }
