@@ -138,6 +138,40 @@ function fileReplaced(file: string, ms: number): { armed: Promise<void> } {
   return { armed };
 }
 
+/**
+ * Creates a folder and waits until the workspace file watcher reports it. A page written into a folder the watcher
+ * has not picked up yet can go unreported (inotify watches a new folder only once it has seen it; seen in
+ * code-server 4.100, most often right after start-up), which would fail the add/delete tests for a reason that is
+ * not the tree's. `attempts` > 1 recreates the folder when no event comes (only for the warm-up before the tests).
+ */
+async function makeFolder(dir: vscode.Uri, attempts = 1): Promise<void> {
+  const name = path.posix.basename(dir.path);
+  // A glob string goes to the workspace's recursive watcher, the one that reports pages to the index.
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/${name}`, false, true, true);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      let seen = false;
+      // Subscribed first, so `seen` is set before `until` checks it.
+      const sub = watcher.onDidCreate((u) => {
+        if (u.toString() === dir.toString()) seen = true;
+      });
+      const created = until(watcher.onDidCreate, () => seen, `the watcher reporting ${name}/`, attempts > 1 ? 3000 : DEADLINE_MS);
+      try {
+        await vscode.workspace.fs.createDirectory(dir);
+        await created;
+        return;
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+        await vscode.workspace.fs.delete(dir, { recursive: true, useTrash: false });
+      } finally {
+        sub.dispose();
+      }
+    }
+  } finally {
+    watcher.dispose();
+  }
+}
+
 describe('Weeks tree', function () {
   this.timeout(60000);
 
@@ -168,6 +202,13 @@ describe('Weeks tree', function () {
       if (workspaceName !== 'tree-workspace') this.skip();
       ({ tree } = await api());
       await tree.ready;
+      // The watcher may start late: make sure it reports a new folder before any test relies on it.
+      const probe = uri(`${WORKLOG}/1.99-Probe`);
+      try {
+        await makeFolder(probe, 5);
+      } finally {
+        if (await exists(probe)) await vscode.workspace.fs.delete(probe, { recursive: true, useTrash: false });
+      }
     });
 
     afterEach(async () => {
@@ -231,6 +272,7 @@ describe('Weeks tree', function () {
     it('adds a week when its page is created', async () => {
       const dir = uri(`${WORKLOG}/1.12-Week12`);
       created.push({ dir, label: 'Week 12' });
+      await makeFolder(dir);
       const shown = until(tree.onDidUpdate, () => labels(weeks(tree)).includes('Week 12'), 'Week 12 in the tree');
       await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, '_index.md'), new TextEncoder().encode(weekText(12, 'Ship the capstone project.')));
       await shown;
@@ -242,6 +284,7 @@ describe('Weeks tree', function () {
       const dir = uri(`${WORKLOG}/1.13-Week13`);
       const file = vscode.Uri.joinPath(dir, '_index.md');
       created.push({ dir, label: 'Week 13' });
+      await makeFolder(dir);
       const shown = until(tree.onDidUpdate, () => labels(weeks(tree)).includes('Week 13'), 'Week 13 in the tree');
       await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(weekText(13, 'Present the results.')));
       await shown;
@@ -256,6 +299,7 @@ describe('Weeks tree', function () {
     it.skip('removes the weeks of a deleted folder', async () => {
       const dir = uri(`${WORKLOG}/1.14-Week14`);
       created.push({ dir, label: 'Week 14' });
+      await makeFolder(dir);
       const shown = until(tree.onDidUpdate, () => labels(weeks(tree)).includes('Week 14'), 'Week 14 in the tree');
       await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, '_index.md'), new TextEncoder().encode(weekText(14, 'Hand over.')));
       await shown;
