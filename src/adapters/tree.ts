@@ -68,7 +68,6 @@ export class WeeksTree implements vscode.TreeDataProvider<OutlineNode>, vscode.D
         if (e.visible) this.revealActive();
       }),
     ];
-    this.activePath = this.pagePathOf(vscode.window.activeTextEditor);
     // The scan is shared: the start-up pass (backgroundScan) waits for this same one. Until it ends getChildren
     // stays pending (the view shows its progress bar), so the welcome view never flashes on a workspace with weeks.
     const scanned = (): void => {
@@ -144,6 +143,8 @@ export class WeeksTree implements vscode.TreeDataProvider<OutlineNode>, vscode.D
   private rebuild(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    // The active page may have joined the index only now (opened before the scan ended, or parsed after it showed).
+    this.activePath = this.pagePathOf(vscode.window.activeTextEditor) ?? this.activePath;
     const settings = this.config.settingsFor(undefined);
     const roots = outline(
       this.index.worklogs(),
