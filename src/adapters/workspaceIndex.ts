@@ -30,6 +30,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly parsedVersion = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly skippedNoted = new Set<string>();
+  /** Pages deleted from disk (an editor may still hold them). */
+  private readonly deleted = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private scanning: Promise<void> | undefined;
   private scanned = false;
@@ -41,11 +43,13 @@ export class WorkspaceIndex implements vscode.Disposable {
       watcher,
       watcher.onDidCreate((uri) => void this.refreshFromDisk(uri)),
       watcher.onDidChange((uri) => void this.refreshFromDisk(uri)),
-      watcher.onDidDelete((uri) => this.remove(uri)),
+      watcher.onDidDelete((uri) => this.removeTree(uri)),
       vscode.workspace.onDidOpenTextDocument((doc) => this.updateDocument(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidCloseTextDocument((doc) => void this.closed(doc)),
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.removeTree(uri))),
+      // File events from the watcher can be dropped on a busy machine: edits made through VS Code are also followed.
+      vscode.workspace.onDidCreateFiles((e) => e.files.forEach((uri) => void this.refreshFromDisk(uri))),
       vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => {
         this.removeTree(oldUri);
         void this.refreshFromDisk(newUri);
@@ -158,6 +162,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   updateDocument(doc: vscode.TextDocument, changed?: Set<string>): void {
     if (doc.uri.scheme === 'output' || doc.uri.scheme === 'git' || !/\.(md|markdown)$/i.test(doc.uri.path)) return;
     const key = doc.uri.toString();
+    // A page deleted while open stays out of the index until it is saved again (an unsaved editor is not a page).
+    if (this.deleted.has(key) && !doc.isDirty) return;
     if (this.parsedVersion.get(key) === doc.version) return;
     const own = changed ?? new Set<string>();
     this.setPage(doc.uri, doc.getText(), doc.version, own);
@@ -188,6 +194,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async refreshFromDisk(uri: vscode.Uri): Promise<void> {
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.isDirty)) return;
     const text = await this.read(uri);
+    if (text !== undefined) this.deleted.delete(uri.toString());
     if (text === undefined) {
       this.remove(uri);
       return;
@@ -198,6 +205,10 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private remove(uri: vscode.Uri): void {
+    this.deleted.add(uri.toString());
+    const pending = this.timers.get(uri.toString());
+    if (pending) clearTimeout(pending);
+    this.timers.delete(uri.toString());
     const path = this.pathOf(uri);
     const key = this.model.deletePage(path);
     this.parsedVersion.delete(uri.toString());
@@ -210,9 +221,14 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** A deleted folder deletes every page under it. */
   private removeTree(uri: vscode.Uri): void {
     const prefix = uri.toString().replace(/\/?$/, '/');
+    let any = false;
     for (const [, u] of [...this.uriByPath]) {
-      if (u.toString() === uri.toString() || u.toString().startsWith(prefix)) this.remove(u);
+      if (u.toString() === uri.toString() || u.toString().startsWith(prefix)) {
+        this.remove(u);
+        any = true;
+      }
     }
+    if (!any) this.deleted.add(uri.toString());
   }
 
   private settingsChanged(): void {

@@ -153,7 +153,7 @@ export function parsePage(path: string, text: string, options: ParseOptions = {}
     language = guessLanguage(text.slice(index.starts[Math.min(fm.bodyLine, index.lineCount - 1)]) || text);
     languageSource = 'text';
   }
-  const isWeek = weekSources.some((s) => s.kind === 'folder' || s.kind === 'file' || s.kind === 'title') || base.tables.length > 0;
+  const isWeek = weekSources.some((s) => s.kind === 'folder' || s.kind === 'file' || s.kind === 'title') || (base.tables.length > 0 && !facts.isSectionFile);
   const isIndex = facts.isSectionFile && facts.folderWeek === undefined && !facts.isDayPage && !isWeek;
   if (isIndex) base.links.push(...readLinks(index, fm.bodyLine));
   return {
@@ -282,8 +282,9 @@ function readTableBlock(index: LineIndex, from: number, to: number, tables: Task
   const headerRow = rows[0];
   const columns = headerRoles(headerRow.cells.map((c) => c.raw));
   if (columns.start === undefined && columns.end === undefined && columns.date === undefined) {
-    // No header names a date ("Ngày | Thời gian | Nội dung"): a column whose cells are mostly dates holds them.
-    const body = rows.slice(1);
+    // No header names a date ("Ngày | Thời gian | Nội dung"): a column whose cells are mostly dates holds them — in a
+    // table of tasks (a day or task column), not in an index's table of weeks.
+    const body = columns.task === undefined && columns.day === undefined ? [] : rows.slice(1);
     for (let i = 0; i < headerRow.cells.length && body.length >= 2; i++) {
       if (i === columns.task) continue;
       const dated = body.filter((r) => r.cells[i] && scanDates(r.cells[i]).length > 0).length;

@@ -20,11 +20,8 @@ import type { Worklog } from '../../src/core/workspace';
 const FIXTURES = path.resolve(__dirname, '..', 'integration', 'fixtures');
 /** A Thursday: week 1 of a new worklog starts on the Monday before it. */
 const TODAY = new CalendarDate(2025, 11, 27);
-/**
- * Findings the freshly created (empty) task rows raise by design of the rule, pending a decision on whether the new
- * week should say nothing until its tasks are filled in: see the skipped test at the end.
- */
-const AWAITING_DECISION = new Set(['task-empty']);
+/** No finding is expected on a new week: task-empty stays quiet on a table whose tasks are all still to be written. */
+const AWAITING_DECISION = new Set<string>();
 
 type Files = Record<string, string>;
 
@@ -425,11 +422,10 @@ pre: "<b>1. </b>"
   });
 });
 
-describe('New Week: open design question', () => {
-  // The new rows leave the Task cell empty for the user to fill in, and task-empty reports every empty task: the
-  // new week starts with one warning per working day. Un-skip once it is decided whether the rule should stay
-  // quiet on a row that has nothing but its day and dates (or the plan should write something in the cell).
-  it.skip('new task rows raise no task-empty warning', () => {
+describe('New Week: a new week checks clean', () => {
+  // The new rows leave the Task cell empty for the user to fill in; a table whose tasks are all unwritten is a week
+  // being planned, and task-empty stays quiet until one task is written.
+  it('new task rows raise no task-empty warning', () => {
     const files = readTree(path.join(FIXTURES, 'newweek-folders', 'workspace'));
     assert.deepEqual(findingsAfter(files, planFor(files), DEFAULT_SETTINGS, new Set()), []);
   });

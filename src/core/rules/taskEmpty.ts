@@ -9,6 +9,8 @@ export const taskEmpty: PageRule = {
   check({ page }, report) {
     for (const table of page.tables) {
       if (table.columns.task === undefined) continue;
+      // A table whose tasks are all still to be written is a week being planned (New Week makes one), not a mistake.
+      if (table.rows.every((row) => !row.task || row.task.text.replace(/[-–•.\s]/g, '') === '')) continue;
       for (const row of table.rows) {
         // A row too short to have a task cell is a table-columns problem, not an empty task.
         if (!row.task) continue;
