@@ -362,6 +362,10 @@ describe('Weeks tree', function () {
 
     it('shows the sidebar next to a page with a warning (screenshot)', async function () {
       if (process.env.WORKLOG_SCREENSHOTS !== '1') this.skip();
+      // The committed picture shows the fixture alone: not after other suites left a worklog in the index (their
+      // folders' deletion is not seen yet) — run with WORKLOG_TEST_GREP='^Weeks tree' to retake it.
+      if (tree.snapshot().some((n) => n.contextValue === 'worklog')) this.skip();
+      await vscode.commands.executeCommand('notifications.clearAll');
       const page = uri(`${WORKLOG}/1.9-Week9/_index.md`);
       const warned = until(vscode.languages.onDidChangeDiagnostics, () => vscode.languages.getDiagnostics(page).length > 0, 'diagnostics on week 9');
       const editor = await vscode.window.showTextDocument(page);
