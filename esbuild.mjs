@@ -18,6 +18,28 @@ function buildId() {
 }
 const watch = process.argv.includes('--watch');
 
+/**
+ * Size: modules the engine never executes are replaced in every bundle.
+ * - gray-matter loads js-yaml for its default engines; the engine hands gray-matter its own (yaml with positions,
+ *   smol-toml, and refusals for code), so js-yaml's parse/dump are never called.
+ * - decode-named-character-reference (with a 35 KB entity table) decodes `&name;` references; the engine's remark
+ *   processors turn character references off, so only link URLs could reach it: they keep the text as written.
+ * - yaml: its ES module build, so the unused stringify half is left out.
+ */
+const STUBS = {
+  'js-yaml': `const refuse = () => { throw new Error('js-yaml is not part of this bundle'); };
+module.exports = { safeLoad: refuse, safeDump: refuse, load: refuse, dump: refuse };`,
+  'decode-named-character-reference': 'export function decodeNamedCharacterReference() { return false; }',
+};
+const trimModules = {
+  name: 'trim-modules',
+  setup(build) {
+    build.onResolve({ filter: /^(js-yaml|decode-named-character-reference)$/ }, (args) => ({ path: args.path, namespace: 'stub' }));
+    build.onLoad({ filter: /.*/, namespace: 'stub' }, (args) => ({ contents: STUBS[args.path], loader: 'js' }));
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: new URL('./node_modules/yaml/browser/index.js', import.meta.url).pathname }));
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -26,6 +48,7 @@ const common = {
   logLevel: 'warning',
   target: 'es2022',
   legalComments: 'none',
+  plugins: [trimModules],
 };
 
 /**
@@ -67,7 +90,7 @@ const builds = [
     external: ['vscode'],
     mainFields: ['browser', 'module', 'main'],
     conditions: ['browser'],
-    plugins: [noNodeBuiltins],
+    plugins: [trimModules, noNodeBuiltins],
     define: { 'process.env.NODE_ENV': '"production"' },
   },
   {

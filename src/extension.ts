@@ -10,6 +10,7 @@ import { Diagnostics } from './adapters/diagnostics';
 import { Hovers } from './adapters/hovers';
 import { newWeek } from './adapters/newWeek';
 import { TableEditing } from './adapters/tableEditing';
+import { registerTasks } from './adapters/tasks';
 import { WeeksTree } from './adapters/tree';
 import { WorkspaceIndex } from './adapters/workspaceIndex';
 
@@ -36,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Worklo
     new Hovers(index, config),
     table,
     tree,
+    registerTasks(context),
     registerCommands({
       'worklog.newWeek': (...args: unknown[]) => newWeek(index, config, ...args),
       'worklog.checkAllWeeks': () => checkAllWeeks(index),

@@ -38,7 +38,11 @@ function remark(): Processor<Root> {
 
 let plain: Processor<Root> | undefined;
 function plainRemark(): Processor<Root> {
-  plain ??= unified().use(remarkParse).freeze() as unknown as Processor<Root>;
+  // Character references stay as written (the objectives' text is shown, not rendered).
+  plain ??= unified().use(remarkParse).use(function (this: Processor) {
+    const data = this.data() as { micromarkExtensions?: unknown[] };
+    (data.micromarkExtensions ??= []).push({ disable: { null: ['characterReference'] } });
+  }).freeze() as unknown as Processor<Root>;
   return plain;
 }
 
