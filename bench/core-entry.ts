@@ -1,6 +1,6 @@
-// Entry of the benchmark bundle (bench/run.mjs bundles it with esbuild to bench/.out/core.mjs, minified like the
-// production bundles): the core exactly as the extension and the CLI run it, plus the pieces the one-page breakdown
-// times on their own. The Weeks outline (src/core/outline.ts) is added by run.mjs when it exists.
+// Entry of the benchmark bundle (bench/run.mjs bundles it with esbuild, minified like the production bundles, to
+// node_modules/.cache/worklog-bench/core.cjs): the core exactly as the extension and the CLI run it, plus the pieces
+// the one-page breakdown times on their own. The Weeks outline (src/core/outline.ts) is added when it exists.
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import { gfmTable } from 'micromark-extension-gfm-table';

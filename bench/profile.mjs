@@ -6,7 +6,7 @@
 //
 // page: parsePage + checkPage of one typical week page in a loop (the in-process measure of run.mjs).
 // edit: the editor's keystroke path — parse the page, WorkspaceModel.setPage, findings() for its 52-page worklog.
-// Writes bench/results/profile.md and bench/.out/<scenario>.cpuprofile (open it in Chrome DevTools → Performance).
+// Writes bench/results/profile.md and node_modules/.cache/worklog-bench/<scenario>.cpuprofile (open it in Chrome DevTools → Performance).
 // bench/run.mjs runs the page scenario too, for the breakdown in latest.md.
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,7 +17,8 @@ import { ensureWorkspace } from './generate.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(HERE);
-const OUT = join(HERE, '.out');
+// Bundles and profiles the benchmark builds: under node_modules/.cache, which git and ESLint leave alone.
+const OUT = join(ROOT, 'node_modules', '.cache', 'worklog-bench');
 const require = createRequire(import.meta.url);
 
 async function buildBundle() {

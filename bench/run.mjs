@@ -8,22 +8,23 @@
 // Writes bench/results/latest.json and latest.md and prints the table. Timings on a shared or busy machine are noisy:
 // every comparison is made in pairs run back to back, the ratio is taken per pair, and the median is reported.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { ensureWorkspace, SIZES } from './generate.mjs';
 import { profileScenarios } from './profile.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(HERE);
-const OUT = join(HERE, '.out');
+// Bundles and profiles the benchmark builds: under node_modules/.cache, which git and ESLint leave alone.
+const OUT = join(ROOT, 'node_modules', '.cache', 'worklog-bench');
 const RESULTS = join(HERE, 'results');
 const require = createRequire(import.meta.url);
 const NODE = process.execPath;
-const CPU_REPORT = join(HERE, 'cpu-report.cjs');
+const CPU_REPORT = pathToFileURL(join(HERE, 'cpu-report.mjs')).href;
 const MDL_CLI = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 const VSCE = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
 const KB = 1024;
@@ -95,7 +96,7 @@ function tmp(name) {
 
 /**
  * Runs `node <args>` and times it: wall time around the child, and the child's own CPU time (all threads, written
- * by cpu-report.cjs at exit). stdout and stderr go to files (a linter's output can be large).
+ * by cpu-report.mjs at exit). stdout and stderr go to files (a linter's output can be large).
  */
 function timeNode(args, { cwd, name }) {
   const dir = tmp('runs');
@@ -103,13 +104,17 @@ function timeNode(args, { cwd, name }) {
   const stdout = join(dir, `${name}.out`);
   const stderr = join(dir, `${name}.err`);
   rmSync(cpuFile, { force: true });
+  const out = openSync(stdout, 'w');
+  const err = openSync(stderr, 'w');
   const t0 = now();
-  const r = spawnSync('/bin/sh', ['-c', 'exec "$@" >"$OUT_FILE" 2>"$ERR_FILE"', 'sh', NODE, '--require', CPU_REPORT, ...args], {
+  const r = spawnSync(NODE, ['--import', CPU_REPORT, ...args], {
     cwd,
-    stdio: 'ignore',
-    env: { ...process.env, BENCH_CPU_FILE: cpuFile, OUT_FILE: stdout, ERR_FILE: stderr, NO_COLOR: '1', FORCE_COLOR: '0' },
+    stdio: ['ignore', out, err],
+    env: { ...process.env, BENCH_CPU_FILE: cpuFile, NO_COLOR: '1', FORCE_COLOR: '0' },
   });
   const wallMs = now() - t0;
+  closeSync(out);
+  closeSync(err);
   let cpu = {};
   try {
     cpu = JSON.parse(readFileSync(cpuFile, 'utf8'));
@@ -133,7 +138,7 @@ function isProduction(file) {
 }
 
 /**
- * Copies dist/ into bench/.out/dist right after a production build, so every measure uses the same minified bundles
+ * Copies dist/ into node_modules/.cache/worklog-bench/dist right after a production build, so every measure uses the same minified bundles
  * even when something rebuilds dist/ (a watch task, a test run) while the benchmark runs.
  */
 function snapshotDist() {
@@ -508,6 +513,25 @@ function measureSizes(dist) {
   return out;
 }
 
+/**
+ * What dist/extension.js is made of: the node extension bundle rebuilt with esbuild's metafile (the options of
+ * esbuild.mjs's node build), bytes in the minified output per package or source folder, largest first.
+ */
+async function extensionComposition() {
+  const esbuild = await import('esbuild');
+  const r = await esbuild.build({
+    entryPoints: [join(ROOT, 'src', 'extension.ts')], absWorkingDir: ROOT, bundle: true, minify: true, platform: 'node', format: 'cjs',
+    external: ['vscode'], target: 'es2022', legalComments: 'none', write: false, metafile: true, logLevel: 'silent', outfile: join(OUT, 'extension-meta.js'),
+  });
+  const output = Object.values(r.metafile.outputs).find((o) => o.entryPoint);
+  const by = new Map();
+  for (const [file, input] of Object.entries(output.inputs)) {
+    const key = file.startsWith('node_modules/') ? file.replace(/^node_modules\/((?:@[^/]+\/)?[^/]+).*/, '$1') : file.replace(/\/[^/]+$/, '/');
+    by.set(key, (by.get(key) ?? 0) + input.bytesInOutput);
+  }
+  return { bytes: output.bytes, parts: [...by].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([name, bytes]) => ({ name, bytes })) };
+}
+
 /** Files the repository's own packaging would include (from `vsce ls`), when it has an allow-list. */
 function repoPackageFiles() {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -554,13 +578,15 @@ function measureActivate(dist, ws) {
   let unknown = [];
   let subscriptions;
   for (let i = 0; i < n; i++) {
-    const out = execFileSync(NODE, [join(HERE, 'activate.cjs'), join(dist, 'extension.js'), ws.dir], { encoding: 'utf8' });
+    const out = execFileSync(NODE, [join(HERE, 'activate.mjs'), join(dist, 'extension.js'), ws.dir], { encoding: 'utf8' });
     const r = JSON.parse(out.trim().split('\n').pop());
+    if (r.error) return { ok: false, error: r.error, unknownApi: r.unknown };
     runs.push(r);
     unknown = r.unknown;
     subscriptions = r.subscriptions;
   }
   return {
+    ok: true,
     requireMs: median(runs.map((r) => r.requireMs)),
     activateMs: median(runs.map((r) => r.activateMs)),
     totalMs: median(runs.map((r) => r.requireMs + r.activateMs)),
@@ -622,7 +648,7 @@ function rowsOf(r) {
   if (r.activate) {
     const a = r.activate;
     add('activate', 'Extension start: require(dist/extension.js) + activate() (background scan excluded)',
-      `${ms(a.totalMs)} (${ms(a.requireMs)} + ${ms(a.activateMs)})`, '—', '—', '—', undefined, undefined);
+      a.ok ? `${ms(a.totalMs)} (${ms(a.requireMs)} + ${ms(a.activateMs)})` : `failed: ${a.error}`, '—', '—', '—', undefined, undefined);
   }
   return rows;
 }
@@ -673,6 +699,10 @@ function markdown(result) {
       + `markdownlint-cli2 tables-only ${ms(c.markdownlintTablesOnly.medianCpuMs)}, defaults ${ms(c.markdownlintDefaults.cpuMs)}; the first --cache run (writes the cache) took ${ms(c.cacheWriteRunMs)}.`);
   }
   if (result.model) lines.push('', `Model: first build (empty model; the JIT already warmed by the one-page measure) ${ms(result.model.firstBuildMs)}; worklogs() + outline again on the unchanged model ${ms(result.model.unchangedRefreshMs)}. ${result.model.caching}`);
+  if (result.extensionComposition) {
+    lines.push('', `dist/extension.js by input (minified bytes, rebuilt with a metafile: ${kib(result.extensionComposition.bytes)}): `
+      + result.extensionComposition.parts.map((x) => `${x.name} ${kib(x.bytes)}`).join(', ') + '.');
+  }
   if (result.vsix?.note) lines.push('', result.vsix.note);
   if (result.vsix && !result.vsix.ok) lines.push('', `.vsix: ${result.vsix.error}`);
   return lines.join('\n') + '\n';
@@ -695,7 +725,10 @@ async function main() {
     options: { quick: QUICK, pairs: PAIRS, only: ONLY },
     workspaces: workspaces.map(({ dir, ...facts }) => ({ ...facts, dir: relative(ROOT, dir) })),
   };
-  if (WANT('size')) result.sizes = measureSizes(dist);
+  if (WANT('size')) {
+    result.sizes = measureSizes(dist);
+    result.extensionComposition = await extensionComposition();
+  }
   if (WANT('activate')) {
     log('activate: fresh processes');
     result.activate = measureActivate(dist, ws2000);
