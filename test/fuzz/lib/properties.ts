@@ -304,7 +304,7 @@ export function checkConvergence(text: string, check: (t: string) => Finding[], 
     for (const f of before.findings) {
       const k = key(f.rule, map(offsetOf(beforeLines, f.span.start)));
       count(beforeAll, k);
-      if (f.severity === 'error') count(beforeErrors, k);
+      if (f.severity === 'error') count(beforeErrors, `${f.rule}: ${f.message}`);
       const fix = f.fixes.find((x) => x.preferred);
       if (fix && chosenSet.has(fix)) {
         count(fixedCount, k);
@@ -316,7 +316,9 @@ export function checkConvergence(text: string, check: (t: string) => Finding[], 
     for (const f of after.findings) {
       const k = key(f.rule, offsetOf(afterLines, f.span.start));
       count(afterAll, k);
-      if (f.severity === 'error') afterErrors.set(k, [...(afterErrors.get(k) ?? []), f]);
+      // Errors are compared by rule and message: the same error may move (a block-relative position).
+      const e = `${f.rule}: ${f.message}`;
+      if (f.severity === 'error') afterErrors.set(e, [...(afterErrors.get(e) ?? []), f]);
     }
     if (checkFixedFindingsGone) {
       for (const [k, n] of fixedCount) {
@@ -522,7 +524,8 @@ function failureMessage<Ts>(name: string, details: fc.RunDetails<Ts>, seed: numb
   } catch {
     // Reporting is best effort.
   }
-  return `${fc.defaultReportMessage(details)}\nreplay: FUZZ_SEED=${baseSeed} FUZZ_ONLY=${name} FUZZ_PATH=${details.counterexamplePath ?? ''} npm run fuzz${saved}`;
+  const error = details.errorInstance instanceof Error ? details.errorInstance.stack ?? details.errorInstance.message : String(details.errorInstance);
+  return `${fc.defaultReportMessage(details)}\n${error}\nreplay: FUZZ_SEED=${baseSeed} FUZZ_ONLY=${name} FUZZ_PATH=${details.counterexamplePath ?? ''} npm run fuzz${saved}`;
 }
 
 export interface RunParams {
