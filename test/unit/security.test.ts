@@ -247,3 +247,90 @@ describe('security: YAML tags, aliases, prototype keys; large TOML', () => {
     });
   }
 });
+
+describe('security: hostile workspace entries (the CLI)', function () {
+  this.timeout(120_000);
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) {
+      spawnSync('chmod', ['-R', 'u+rwX', d]);
+      fs.rmSync(d, { recursive: true, force: true });
+    }
+  });
+  const BAD = codeFreeWeek(1, '011/09/2025');
+  const workspace = (files: { path: string; data: string }[]): string => {
+    const dir = tempWorkspace(files);
+    dirs.push(dir);
+    fs.chmodSync(dir, 0o755);
+    return dir;
+  };
+  /** The bundled CLI in a child process, as `user` when given (root reads everything: permissions need another user). */
+  const runBundled = (cwd: string, args: readonly string[], options: { user?: string; timeout?: number } = {}): { code: number | null; stdout: string; stderr: string; signal: NodeJS.Signals | null } => {
+    const cli = cliBundle();
+    fs.chmodSync(path.dirname(cli), 0o755);
+    const argv = options.user ? ['runuser', '-u', options.user, '--', process.execPath, cli, ...args] : [process.execPath, cli, ...args];
+    const r = spawnSync(argv[0], argv.slice(1), { cwd, encoding: 'utf8', timeout: options.timeout ?? 60_000, env: { PATH: process.env.PATH, HOME: cwd, LANG: 'C' } });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
+  };
+
+  it('a folder without permission, a symbolic link loop and a missing path: exit 2, one line each, every other page checked', async function () {
+    const dir = workspace([
+      { path: WEEK1, data: BAD },
+      { path: 'content/1-Worklog/1.3-Week3/_index.md', data: codeFreeWeek(3, '22/09/2025') },
+    ]);
+    fs.symlinkSync('loop.md', path.join(dir, 'loop.md'));
+    fs.chmodSync(path.join(dir, 'content/1-Worklog/1.3-Week3'), 0o000);
+    const args = ['--format', 'json', 'content/nowhere.md', 'loop.md', 'content'];
+    let r: { code: number | null; stdout: string; stderr: string };
+    if (process.getuid?.() === 0) {
+      r = runBundled(dir, args, { user: 'nobody' });
+      if (r.code === null || /runuser:/.test(r.stderr)) this.skip(); // no unprivileged user to run as
+    } else {
+      r = await runCliIn(dir, args);
+    }
+    assert.equal(r.code, 2, r.stderr);
+    assert.deepEqual(r.stderr.split('\n').filter((l) => l !== '').sort(), [
+      'worklog-lint: cannot find content/nowhere.md: no such file or folder',
+      'worklog-lint: cannot read content/1-Worklog/1.3-Week3: EACCES',
+      'worklog-lint: cannot read loop.md: ELOOP',
+    ]);
+    const items = JSON.parse(r.stdout) as { file: string; rule: string }[];
+    assert.ok(items.some((i) => i.file === WEEK1 && i.rule === 'date-invalid'), r.stdout);
+  });
+
+  it('a broken symbolic link and a FIFO named .md inside the tree: a note for the link, the FIFO is not read, the run ends', function () {
+    const dir = workspace([{ path: WEEK1, data: BAD }]);
+    fs.symlinkSync('nowhere.md', path.join(dir, 'content/1-Worklog/broken.md'));
+    const fifo = spawnSync('mkfifo', [path.join(dir, 'content/1-Worklog/pipe.md')]);
+    if (fifo.status !== 0) this.skip(); // no mkfifo here
+    const r = runBundled(dir, ['--format', 'json'], { timeout: 60_000 });
+    assert.equal(r.signal, null, 'the CLI hung on the FIFO and was killed');
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.stderr, 'note: content/1-Worklog/broken.md skipped: broken symbolic link\n');
+    assert.ok((JSON.parse(r.stdout) as { rule: string }[]).some((i) => i.rule === 'date-invalid'));
+  });
+
+  // Open bug (fuzz-regressions/cli-named-fifo.json): a FIFO named on the command line hangs the CLI forever, and a
+  // named .md linking to /dev/zero is read until the process runs out of memory.
+  it.skip('open bug: a FIFO named on the command line is reported (exit 2, one line), the other paths are checked, no hang', function () {
+    const dir = workspace([{ path: WEEK1, data: BAD }]);
+    if (spawnSync('mkfifo', [path.join(dir, 'pipe.md')]).status !== 0) this.skip();
+    const r = runBundled(dir, ['--format', 'json', 'pipe.md', 'content'], { timeout: 30_000 });
+    assert.equal(r.signal, null, 'the CLI hung reading the FIFO and was killed after 30 s');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^worklog-lint: .*pipe\.md.*\n$/);
+  });
+
+  it.skip('open bug: a named .md that links to /dev/zero is not read without end', function () {
+    const dir = workspace([{ path: WEEK1, data: BAD }]);
+    fs.symlinkSync('/dev/zero', path.join(dir, 'zero.md'));
+    const r = runBundled(dir, ['--format', 'json', 'zero.md', 'content'], { timeout: 30_000 });
+    assert.equal(r.signal, null, 'killed after 30 s');
+    assert.equal(r.code, 2, r.stderr.slice(0, 500));
+  });
+});
+
+/** A plain week page (no code) with one start date. */
+function codeFreeWeek(week: number, start: string): string {
+  return `---\ntitle: "Week ${week} Worklog"\ndate: 2025-09-08\nweight: ${week}\n---\n${TABLE.replace('08/09/2025 | 08/09/2025', `${start} | ${start}`)}`;
+}

@@ -123,8 +123,11 @@ export interface RegressionFixture {
   readonly id: string;
   /** Open: the bug is not fixed yet; its test is skipped (and must still fail: see the guard test). */
   readonly open: boolean;
-  /** page: checked here; slow: a super-linear input, checked in test/unit/limits.test.ts under a time guard. */
-  readonly kind: 'page' | 'slow';
+  /**
+   * page: checked here; slow: a super-linear input, checked in test/unit/limits.test.ts under a time guard; cli: a CLI
+   * problem, checked in test/unit/security.test.ts.
+   */
+  readonly kind: 'page' | 'slow' | 'cli';
   readonly property: string;
   readonly summary: string;
   readonly diagnosis: string;
