@@ -7,7 +7,7 @@ import { defineFuzzSuite, defineRegressionTests } from '../fuzz/lib/suite';
 defineFuzzSuite({
   title: 'fuzz (fixed seed)',
   seed: 20251127,
-  runs: { strings: 150, pages: 80, workspaces: 10, cli: 8, utf8: 4 },
+  runs: { strings: 250, pages: 150, workspaces: 20, cli: 12, utf8: 5 },
 });
 
 defineRegressionTests();

@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { run, type RunStats } from '../../../src/cli/run';
+import { toReported } from '../../../src/cli/formatters';
 import { decode } from '../../../src/cli/textFile';
 import { fixGroup } from '../../../src/cli/fix';
 import { checkPage, checkPages, compatibleFixes, fixText } from '../../../src/core/engine';
@@ -472,7 +473,6 @@ export async function checkCliJson(files: readonly { path: string; data: string 
     });
     const readable = decoded.filter((d) => !d.text.includes('\u0000') && d.bytes.length <= settings.maxFileSize);
     const expected = checkPagesOf(readable, settings);
-    const byFile = new Map<string, number>();
     for (const item of items as Record<string, unknown>[]) {
       const keys = Object.keys(item).sort();
       if (JSON.stringify(keys) !== JSON.stringify(REPORTED_KEYS)) violated('cli-json-fields', `item fields ${keys.join(',')}`);
@@ -487,13 +487,16 @@ export async function checkCliJson(files: readonly { path: string; data: string 
       if (!RULE_IDS.includes(item.rule as string)) violated('cli-json-fields', `rule ${String(item.rule)}`);
       if (typeof item.message !== 'string' || item.message === '') violated('cli-json-fields', 'empty message');
       if (typeof item.fixable !== 'boolean') violated('cli-json-fields', 'fixable is not a boolean');
-      byFile.set(item.file as string, (byFile.get(item.file as string) ?? 0) + 1);
     }
     if (!extraArgs.includes('--fix')) {
-      for (const d of readable) {
-        const want = expected.get(d.path)?.length ?? 0;
-        const got = byFile.get(d.path) ?? 0;
-        if (want !== got) violated('cli-matches-engine', `${d.path}: the CLI reports ${got} findings, the engine ${want}`);
+      // Nothing lost or invented on the way out: the same findings, at the same 1-based positions.
+      const show = (r: Record<string, unknown>): string => JSON.stringify([r.file, r.line, r.column, r.endLine, r.endColumn, r.severity, r.rule, r.message, r.fixable]);
+      const want = readable.flatMap((d) => (expected.get(d.path) ?? []).map((f) => show(toReported(d.path, f, d.text.charCodeAt(0) === 0xfeff) as unknown as Record<string, unknown>))).sort();
+      const got = (items as Record<string, unknown>[]).map(show).sort();
+      if (JSON.stringify(want) !== JSON.stringify(got)) {
+        const missing = want.filter((w) => !got.includes(w));
+        const extra = got.filter((g) => !want.includes(g));
+        violated('cli-matches-engine', `the CLI's findings differ from the engine's: missing ${missing.join('; ') || '-'}; extra ${extra.join('; ') || '-'}`);
       }
     }
     return r;
