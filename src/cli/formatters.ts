@@ -2,6 +2,7 @@
 // read is 1-based lines and columns of the visible text, so a BOM is not counted on line 1.
 import type { Finding, Severity } from '../core/model';
 import type { OutputFormat } from './args';
+import { t } from '../core/l10n';
 
 export interface ReportedFinding {
   readonly file: string;
@@ -42,8 +43,14 @@ export function toReported(file: string, f: Finding, bom: boolean): ReportedFind
 
 const ANSI = { red: '31', yellow: '33', cyan: '36', green: '32', dim: '2', bold: '1' } as const;
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** Counted words of the summary, in the user's language (the severity column stays English for problem matchers). */
+function plural(n: number, word: 'file' | 'problem' | 'error' | 'warning'): string {
+  switch (word) {
+    case 'file': return n === 1 ? t('1 file') : t('{0} files', n);
+    case 'problem': return n === 1 ? t('1 problem') : t('{0} problems', n);
+    case 'error': return n === 1 ? t('1 error') : t('{0} errors', n);
+    default: return n === 1 ? t('1 warning') : t('{0} warnings', n);
+  }
 }
 
 /** `file:line:col severity message rule`, a blank line between files, then a summary line. */
@@ -62,11 +69,11 @@ export function formatStylish(items: readonly ReportedFinding[], summary: Summar
   const total = summary.errors + summary.warnings + summary.infos;
   if (items.length > 0) lines.push('');
   if (total === 0) {
-    lines.push(paint(ANSI.green, `✔ 0 problems (${plural(summary.filesChecked, 'file')} checked)`));
+    lines.push(paint(ANSI.green, t('✔ 0 problems ({0} checked)', plural(summary.filesChecked, 'file'))));
   } else {
     const worst = summary.errors > 0 ? ANSI.red : summary.warnings > 0 ? ANSI.yellow : ANSI.cyan;
-    lines.push(paint(worst, `✖ ${plural(total, 'problem')} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.infos} info)`));
-    if (summary.fixable > 0 && !fixing) lines.push(`  ${summary.fixable} of them can be fixed with --fix`);
+    lines.push(paint(worst, t('✖ {0} ({1}, {2}, {3} info)', plural(total, 'problem'), plural(summary.errors, 'error'), plural(summary.warnings, 'warning'), summary.infos)));
+    if (summary.fixable > 0 && !fixing) lines.push(`  ${t('{0} of them can be fixed with --fix', summary.fixable)}`);
   }
   return lines.join('\n') + '\n';
 }

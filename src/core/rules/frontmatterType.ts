@@ -46,7 +46,7 @@ export const frontmatterType: PageRule = {
       const truncated = typeof weight.value === 'number' && Number.isFinite(weight.value) ? String(Math.trunc(weight.value)) : undefined;
       report({
         span: weight.valueSpan,
-        message: t('"weight" is {0}, not a whole number: Hugo cannot order the menu by it.', weight.source || 'empty'),
+        message: t('"weight" is {0}, not a whole number: Hugo cannot order the menu by it.', weight.source || t('empty')),
         fixes: truncated ? [{ ...replace(weight, truncated, t('Change to {0}', truncated)), preferred: false }] : [],
       });
     }
@@ -56,7 +56,7 @@ export const frontmatterType: PageRule = {
       const fixed = word === 'true' || word === 'yes' ? 'true' : word === 'false' || word === 'no' ? 'false' : undefined;
       report({
         span: chapter.valueSpan,
-        message: t('"chapter" is {0}, not true or false: any text counts as true for the theme.', chapter.source || 'empty'),
+        message: t('"chapter" is {0}, not true or false: any text counts as true for the theme.', chapter.source || t('empty')),
         fixes: fixed ? [replace(chapter, fixed, t('Change to {0}', fixed))] : [],
       });
     }
@@ -64,7 +64,7 @@ export const frontmatterType: PageRule = {
     if (title && typeof title.value !== 'string') {
       const primitive = typeof title.value === 'number' || typeof title.value === 'boolean';
       const fixes = primitive ? [replace(title, JSON.stringify(String(title.value)), t('Quote the title'))] : [];
-      report({ span: title.value === null ? title.keySpan : title.valueSpan, message: t('"title" is {0}, not text.', title.source || 'empty'), fixes });
+      report({ span: title.value === null ? title.keySpan : title.valueSpan, message: t('"title" is {0}, not text.', title.source || t('empty')), fixes });
     }
   },
 };
