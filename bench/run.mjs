@@ -138,20 +138,28 @@ function isProduction(file) {
 }
 
 /**
- * Copies dist/ into node_modules/.cache/worklog-bench/dist right after a production build, so every measure uses the same minified bundles
- * even when something rebuilds dist/ (a watch task, a test run) while the benchmark runs.
+ * The production bundles every measure uses: esbuild.mjs --production run with its outputs redirected to
+ * node_modules/.cache/worklog-bench/dist (esbuild-capture.mjs), so nothing that rebuilds dist/ meanwhile (a watch
+ * task, a test run) can swap them, and with esbuild's metafile of each. Falls back to copying dist/ after a build.
  */
-function snapshotDist() {
+function productionBundles() {
+  const out = join(OUT, 'dist');
+  rmSync(out, { recursive: true, force: true });
+  log('building the production bundles (esbuild.mjs --production, outputs captured)');
+  const r = spawnSync(NODE, ['--import', pathToFileURL(join(HERE, 'esbuild-capture.mjs')).href, 'esbuild.mjs', '--production'], {
+    cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, BENCH_ESBUILD_OUT: out },
+  });
+  if (r.status === 0 && DIST.every((f) => isProduction(join(out, f)))) return { dir: out, metafiles: true };
+  log('the captured build did not give the three bundles: copying dist/ instead');
   for (let attempt = 0; attempt < 3; attempt++) {
     if (attempt > 0 || !DIST.every((f) => isProduction(join(ROOT, 'dist', f)))) {
-      log('building the production bundles (node esbuild.mjs --production)');
       execFileSync(NODE, ['esbuild.mjs', '--production'], { cwd: ROOT, stdio: 'inherit' });
     }
     for (const f of DIST) {
-      mkdirSync(dirname(join(OUT, 'dist', f)), { recursive: true });
-      copyFileSync(join(ROOT, 'dist', f), join(OUT, 'dist', f));
+      mkdirSync(dirname(join(out, f)), { recursive: true });
+      copyFileSync(join(ROOT, 'dist', f), join(out, f));
     }
-    if (DIST.every((f) => isProduction(join(OUT, 'dist', f)))) return join(OUT, 'dist');
+    if (DIST.every((f) => isProduction(join(out, f)))) return { dir: out, metafiles: false };
     log('dist/ changed while it was copied (another build?): trying again');
   }
   throw new Error('could not get a production build of dist/ to hold still');
@@ -513,21 +521,16 @@ function measureSizes(dist) {
   return out;
 }
 
-/**
- * What dist/extension.js is made of: the node extension bundle rebuilt with esbuild's metafile (the options of
- * esbuild.mjs's node build), bytes in the minified output per package or source folder, largest first.
- */
-async function extensionComposition() {
-  const esbuild = await import('esbuild');
-  const r = await esbuild.build({
-    entryPoints: [join(ROOT, 'src', 'extension.ts')], absWorkingDir: ROOT, bundle: true, minify: true, platform: 'node', format: 'cjs',
-    external: ['vscode'], target: 'es2022', legalComments: 'none', write: false, metafile: true, logLevel: 'silent', outfile: join(OUT, 'extension-meta.js'),
-  });
-  const output = Object.values(r.metafile.outputs).find((o) => o.entryPoint);
+/** What dist/extension.js is made of (esbuild's metafile): minified bytes per package or source folder, largest first. */
+function extensionComposition(dist) {
+  const file = join(dist, 'extension.js.meta.json');
+  if (!existsSync(file)) return undefined;
+  const meta = JSON.parse(readFileSync(file, 'utf8'));
+  const output = Object.values(meta.outputs).find((o) => o.entryPoint);
   const by = new Map();
-  for (const [file, input] of Object.entries(output.inputs)) {
-    const key = file.startsWith('node_modules/') ? file.replace(/^node_modules\/((?:@[^/]+\/)?[^/]+).*/, '$1') : file.replace(/\/[^/]+$/, '/');
-    by.set(key, (by.get(key) ?? 0) + input.bytesInOutput);
+  for (const [input, info] of Object.entries(output.inputs)) {
+    const key = input.startsWith('node_modules/') ? input.replace(/^node_modules\/((?:@[^/]+\/)?[^/]+).*/, '$1') : input.replace(/\/[^/]+$/, '/');
+    by.set(key, (by.get(key) ?? 0) + info.bytesInOutput);
   }
   return { bytes: output.bytes, parts: [...by].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([name, bytes]) => ({ name, bytes })) };
 }
@@ -700,7 +703,7 @@ function markdown(result) {
   }
   if (result.model) lines.push('', `Model: first build (empty model; the JIT already warmed by the one-page measure) ${ms(result.model.firstBuildMs)}; worklogs() + outline again on the unchanged model ${ms(result.model.unchangedRefreshMs)}. ${result.model.caching}`);
   if (result.extensionComposition) {
-    lines.push('', `dist/extension.js by input (minified bytes, rebuilt with a metafile: ${kib(result.extensionComposition.bytes)}): `
+    lines.push('', `dist/extension.js by input (bytes in the minified bundle, from esbuild's metafile): `
       + result.extensionComposition.parts.map((x) => `${x.name} ${kib(x.bytes)}`).join(', ') + '.');
   }
   if (result.vsix?.note) lines.push('', result.vsix.note);
@@ -713,7 +716,7 @@ function markdown(result) {
 async function main() {
   const loadBefore = os.loadavg();
   mkdirSync(RESULTS, { recursive: true });
-  const dist = snapshotDist();
+  const { dir: dist } = productionBundles();
   log(`production bundles: ${dist}`);
   const { core, withOutline } = await buildCore();
   const workspaces = SIZES.map((size) => ensureWorkspace(size, { log }));
@@ -727,7 +730,7 @@ async function main() {
   };
   if (WANT('size')) {
     result.sizes = measureSizes(dist);
-    result.extensionComposition = await extensionComposition();
+    result.extensionComposition = extensionComposition(dist);
   }
   if (WANT('activate')) {
     log('activate: fresh processes');
