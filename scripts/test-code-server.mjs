@@ -16,6 +16,7 @@
 //   WORKLOG_TEST_TIMEOUT     overall limit in seconds for starting VS Code and running the
 //                            tests (default 600; the one-time install is not counted)
 //   WORKLOG_TEST_VERBOSE=1   also print the workbench's and the server's own log lines
+//   WORKLOG_TEST_UNTRUSTED=1 keep workspace trust on: the folder opens untrusted (Restricted Mode)
 //   CHROME_PATH              Chromium/Chrome executable (default /usr/bin/chromium)
 //
 // Last line: `VS Code <version>: N passed, M failed`. Exit code 0 only when every selected
@@ -139,6 +140,7 @@ async function main() {
       },
       onOutput: (line) => verbose && console.error(`[server] ${line}`),
       readyTimeoutMs: Math.max(1000, deadline - Date.now()),
+      trust: process.env.WORKLOG_TEST_UNTRUSTED === '1',
     }),
   );
   const serverGone = session.server.exitedPromise.then(() => {

@@ -6,6 +6,7 @@ import { CodeActions, fixAll, ignoreRule } from './adapters/codeActions';
 import { registerCommands } from './adapters/commands';
 import { Completions } from './adapters/completions';
 import { Config } from './adapters/config';
+import { trackContextKeys } from './adapters/contextKeys';
 import { Diagnostics } from './adapters/diagnostics';
 import { Hovers } from './adapters/hovers';
 import { newWeek } from './adapters/newWeek';
@@ -38,6 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Worklo
     table,
     tree,
     registerTasks(context),
+    trackContextKeys(index),
     registerCommands({
       'worklog.newWeek': (...args: unknown[]) => newWeek(index, config, ...args),
       'worklog.checkAllWeeks': () => checkAllWeeks(index),

@@ -541,14 +541,15 @@ export class Session {
    * Starts code-server on 127.0.0.1:port, detached in its own process group, and waits
    * until it answers. Returns { port, origin, pid }. `onOutput(line)` sees every line.
    */
-  async startCodeServer({ entry, port, onOutput, env: extraEnv = {}, readyTimeoutMs = 60000 } = {}) {
+  async startCodeServer({ entry, port, onOutput, env: extraEnv = {}, readyTimeoutMs = 60000, trust = false } = {}) {
     const args = [
       entry,
       '--bind-addr', `127.0.0.1:${port}`,
       '--auth', 'none',
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      // With `trust`, workspace trust stays on and the folder opens in Restricted Mode (the untrusted-workspace run).
+      ...(trust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--disable-proxy',
       '--ignore-last-opened',

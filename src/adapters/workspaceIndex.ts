@@ -39,8 +39,13 @@ export class WorkspaceIndex implements vscode.Disposable {
   constructor(private readonly config: Config) {
     this.model = new WorkspaceModel((path) => this.config.settingsFor(this.uriByPath.get(path)));
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
+    // Folders: a deleted folder takes its pages with it; a created folder may arrive with pages already inside.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       watcher,
+      folders,
+      folders.onDidDelete((uri) => this.removeTree(uri)),
+      folders.onDidCreate((uri) => void this.folderCreated(uri)),
       watcher.onDidCreate((uri) => void this.refreshFromDisk(uri)),
       watcher.onDidChange((uri) => void this.refreshFromDisk(uri)),
       watcher.onDidDelete((uri) => this.removeTree(uri)),
@@ -202,6 +207,18 @@ export class WorkspaceIndex implements vscode.Disposable {
     const changed = new Set<string>();
     this.setPage(uri, text, undefined, changed);
     this.fire(changed, new Set());
+  }
+
+  /** Reads the pages of a folder that appeared (their own create events may never come). */
+  private async folderCreated(uri: vscode.Uri): Promise<void> {
+    if (/\.(md|markdown)$/i.test(uri.path)) return;
+    try {
+      if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) return;
+    } catch {
+      return;
+    }
+    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*.{md,markdown}'));
+    for (const file of files) await this.refreshFromDisk(file);
   }
 
   private remove(uri: vscode.Uri): void {

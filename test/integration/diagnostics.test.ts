@@ -64,6 +64,18 @@ function diagnosticsWhen(uri: vscode.Uri, accept: (d: vscode.Diagnostic[]) => bo
   });
 }
 
+async function create(files: [vscode.Uri, string][]): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  for (const [uri, text] of files) edit.createFile(uri, { contents: new TextEncoder().encode(text), ignoreIfExists: false, overwrite: true });
+  assert.ok(await vscode.workspace.applyEdit(edit), 'files created');
+}
+
+async function remove(uri: vscode.Uri): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.deleteFile(uri, { recursive: true, ignoreIfNotExists: true });
+  assert.ok(await vscode.workspace.applyEdit(edit), 'file deleted');
+}
+
 function codeOf(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' && d.code ? String(d.code.value) : String(d.code);
 }
@@ -82,21 +94,24 @@ describe('diagnostics and quick fixes', function () {
     week1 = vscode.Uri.joinPath(root, '1.1-Week1', '_index.md');
     week2 = vscode.Uri.joinPath(root, '1.2-Week2', '_index.md');
     week2vi = vscode.Uri.joinPath(root, '1.2-Week2', '_index.vi.md');
-    const enc = new TextEncoder();
-    await vscode.workspace.fs.writeFile(week1, enc.encode(page(1, 'Week 1 Worklog', WEEK1_ROWS)));
-    await vscode.workspace.fs.writeFile(week2, enc.encode(page(2, 'Week 2 Worklog', [
-      '| Mon | - Subnets | 13/10/2025 | 13/10/2025 | |',
-      '| Tue | - Gateways | 14/10/2025 | 14/10/2025 | |',
-    ])));
-    await vscode.workspace.fs.writeFile(week2vi, enc.encode(page(2, 'Worklog Tuần 2', [
-      '| Thứ 2 | - Subnet | 13/10/2025 | 13/10/2025 | |',
-      '| Thứ 3 | - Gateway | 14/10/2025 | 14/10/2025 | |',
-    ], true)));
+    // Pages are created the way VS Code itself creates files (a WorkspaceEdit, as New Week and the Explorer do):
+    // the offline server's file watcher can miss files written into folders it has just seen appear.
+    await create([
+      [week1, page(1, 'Week 1 Worklog', WEEK1_ROWS)],
+      [week2, page(2, 'Week 2 Worklog', [
+        '| Mon | - Subnets | 13/10/2025 | 13/10/2025 | |',
+        '| Tue | - Gateways | 14/10/2025 | 14/10/2025 | |',
+      ])],
+      [week2vi, page(2, 'Worklog Tuần 2', [
+        '| Thứ 2 | - Subnet | 13/10/2025 | 13/10/2025 | |',
+        '| Thứ 3 | - Gateway | 14/10/2025 | 14/10/2025 | |',
+      ], true)],
+    ]);
   });
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, '..', '..'), { recursive: true, useTrash: false });
+    await remove(vscode.Uri.joinPath(root, '..', '..'));
   });
 
   afterEach(async () => {
@@ -182,15 +197,13 @@ describe('diagnostics and quick fixes', function () {
 
   it('keeps findings of a closed page, and clears them when the page is deleted', async () => {
     const extra = vscode.Uri.joinPath(root, '1.3-Week3', '_index.md');
-    await vscode.workspace.fs.writeFile(extra, new TextEncoder().encode(page(3, 'Week 3 Worklog', [
-      '| Mon | - Review | 20/10/2025 | 31/04/2025 | |',
-    ])));
+    await create([[extra, page(3, 'Week 3 Worklog', ['| Mon | - Review | 20/10/2025 | 31/04/2025 | |'])]]);
     await diagnosticsWhen(extra, (d) => d.some((x) => codeOf(x) === 'date-invalid'), 'a finding on a page never opened');
     const doc = await vscode.workspace.openTextDocument(extra);
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     assert.ok(vscode.languages.getDiagnostics(extra).some((d) => codeOf(d) === 'date-invalid'), 'closing keeps the finding');
-    await vscode.workspace.fs.delete(extra);
+    await remove(extra);
     await diagnosticsWhen(extra, (d) => d.length === 0, 'deleting clears the finding');
   });
 });

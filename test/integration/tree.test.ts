@@ -294,9 +294,7 @@ describe('Weeks tree', function () {
       assert.deepEqual(labels(weeks(tree)), ['Week 1', 'Week 2', 'Week 9', 'Week 10', 'Week 11']);
     });
 
-    // Pending: WorkspaceIndex only watches **/*.{md,markdown}, so deleting a week's folder (workspace.fs.delete,
-    // rm -rf, a checkout) is not seen and its pages stay in the index (and in the tree, and their diagnostics).
-    it.skip('removes the weeks of a deleted folder', async () => {
+    it('removes the weeks of a deleted folder', async () => {
       const dir = uri(`${WORKLOG}/1.14-Week14`);
       created.push({ dir, label: 'Week 14' });
       await makeFolder(dir);
