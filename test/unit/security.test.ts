@@ -60,16 +60,21 @@ function rules(findings: readonly Finding[]): string[] {
   return findings.map((f) => f.rule);
 }
 
+let built: string | undefined;
+
 /** The bundled CLI: dist/cli.js when it is newer than every engine and CLI source, else the CLI alone built to a temp file. */
 function cliBundle(): string {
   const dist = path.join(REPO, 'dist', 'cli.js');
   const sources = ['src/core', 'src/cli'].flatMap((d) => fs.readdirSync(path.join(REPO, d), { recursive: true }).map((f) => path.join(REPO, d, String(f))));
   const newest = Math.max(...[...sources, path.join(REPO, 'package.json')].map((f) => fs.statSync(f).mtimeMs));
   if (fs.existsSync(dist) && fs.statSync(dist).mtimeMs >= newest) return dist;
+  if (built) return built;
   // dist/ belongs to `npm run build` (and other builds may be running): build only the CLI, next to the test's files.
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'worklog-cli-build-')), 'cli.js');
-  buildSync({ entryPoints: [path.join(REPO, 'src/cli/main.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2022', outfile: out, logLevel: 'silent' });
-  return out;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'worklog-cli-build-'));
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  built = path.join(dir, 'cli.js');
+  buildSync({ entryPoints: [path.join(REPO, 'src/cli/main.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2022', outfile: built, logLevel: 'silent' });
+  return built;
 }
 
 describe('security: front matter is data, never code', () => {
