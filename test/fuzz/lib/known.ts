@@ -47,7 +47,7 @@ export const KNOWN_ISSUES: readonly KnownIssue[] = [
     id: 'order-flips-after-fix',
     fixture: 'order-flips-after-fix.json',
     summary: 'a date fix changes the inferred day/month order, and the fixed date is reported again',
-    matches: (v) => v.property === 'fix-removes-finding' && new Set(v.message.match(/\(\d+\/\d+\/\d+ – \d+\/\d+\/\d+\)/g) ?? []).size >= 2,
+    matches: (v) => v.property === 'fix-removes-finding' && new Set(v.message.match(/\(\d+[/.-]\d+[/.-]\d+ – \d+[/.-]\d+[/.-]\d+\)/g) ?? []).size >= 2,
   },
   {
     id: 'broken-row-continues-with-pipe',
