@@ -265,21 +265,6 @@ function interleaved(named, { rounds = 12, targetMs = 30 } = {}) {
   return Object.fromEntries(entries.map(([k]) => [k, { ms: median(samples.get(k).map((x) => x.ms)), cpuMs: median(samples.get(k).map((x) => x.cpuMs)) }]));
 }
 
-function lineBlocks(text) {
-  // The parts parse.ts hands to remark on a week page: the task table and the objectives list.
-  const lines = text.split('\n');
-  const header = lines.findIndex((l, i) => l.includes('|') && /^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? ''));
-  let end = header;
-  while (end < lines.length && lines[end].trim() !== '') end++;
-  const objectives = lines.findIndex((l) => /^#{1,6}\s.*(objective|mục tiêu)/iu.test(l));
-  let objectivesEnd = objectives + 1;
-  while (objectivesEnd < lines.length && !/^#{1,6}\s/.test(lines[objectivesEnd])) objectivesEnd++;
-  return {
-    table: lines.slice(header, end).join('\n'),
-    objectives: objectives >= 0 ? lines.slice(objectives + 1, objectivesEnd).join('\n') : '',
-  };
-}
-
 async function measurePage(core, ws, withOutline) {
   const { lint } = await import('markdownlint/sync');
   const settings = core.DEFAULT_SETTINGS;
@@ -310,13 +295,10 @@ async function measurePage(core, ws, withOutline) {
   // Where the time goes: the steps parsePage and checkPage take, timed one by one (CPU time: steadier on a busy
   // machine than wall time).
   log('one page: breakdown');
-  const parts = lineBlocks(text);
   const analysis = core.analyzePage(page, settings);
   const named = {
     lineIndex: () => new core.LineIndex(text),
     frontMatter: () => core.readFrontMatter(new core.LineIndex(text), false),
-    remarkTable: () => core.remarkTable(parts.table),
-    remarkObjectives: () => core.remarkFresh(parts.objectives),
     parse: () => core.parsePage(rel, text, { maxSize: settings.maxFileSize }),
     analyze: () => core.analyzePage(page, settings),
     checkGivenAnalysis: () => core.checkPage(page, settings, undefined, analysis),
@@ -327,24 +309,19 @@ async function measurePage(core, ws, withOutline) {
   const cpu = (k) => t[k].cpuMs;
   const lineIndexMs = cpu('lineIndex');
   const frontMatterMs = cpu('frontMatter');
-  const remarkTableMs = cpu('remarkTable');
-  const remarkObjectivesMs = cpu('remarkObjectives');
   const parseMs = cpu('parse');
   const analyzeMs = cpu('analyze');
   const rules = core.PAGE_RULES.map((rule) => ({ rule: rule.id, ms: cpu(`rule:${rule.id}`) }));
   const checkGivenAnalysisMs = cpu('checkGivenAnalysis');
   const wholeMs = cpu('whole');
   const rulesMs = rules.reduce((sum, r) => sum + r.ms, 0);
-  const parseRest = parseMs - frontMatterMs - remarkTableMs - remarkObjectivesMs;
   const breakdown = {
     clock: 'cpu',
     wholeCheckMs: wholeMs,
     parsePageMs: parseMs,
     steps: [
       { step: 'parsePage: front matter (LineIndex + gray-matter + yaml)', ms: frontMatterMs },
-      { step: 'parsePage: remark on the task table (remark-parse + GFM table)', ms: remarkTableMs },
-      { step: 'parsePage: remark on the objectives list (a new processor per call)', ms: remarkObjectivesMs },
-      { step: 'parsePage: the rest (line scan, cells, dates, day labels)', ms: parseRest },
+      { step: 'parsePage: the body (line scan, remark on the table and objectives, cells, dates)', ms: parseMs - frontMatterMs },
       { step: 'analyzePage (order, window, convention)', ms: analyzeMs },
       { step: `page rules (${rules.length}, given the analysis)`, ms: rulesMs },
       { step: 'engine around the rules (findings, validation, sort)', ms: checkGivenAnalysisMs - rulesMs },
