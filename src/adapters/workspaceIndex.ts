@@ -34,6 +34,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly deleted = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private scanning: Promise<void> | undefined;
+  /** The size limit pages were parsed with (a new limit parses them again). */
+  private parsedLimit: number | undefined;
   private scanned = false;
 
   constructor(private readonly config: Config) {
@@ -142,6 +144,17 @@ export class WorkspaceIndex implements vscode.Disposable {
     const settings = this.config.settingsFor(uri);
     if (!this.isCandidate(uri, settings)) return undefined;
     const path = this.pathOf(uri);
+    // Unchanged text is never parsed twice (a rescan, a save of what was typed, a file event for a touch).
+    const known = this.model.page(path);
+    if (known && known.text === text && this.parsedLimit === settings.maxFileSize) {
+      if (version === undefined) this.parsedVersion.delete(uri.toString());
+      else this.parsedVersion.set(uri.toString(), version);
+      // Results may still be new (settings changed): the listeners read them again.
+      const key = this.model.keyOf(path);
+      if (key !== undefined) for (const p of this.model.pathsOf(key)) changed.add(this.uriByPath.get(p)!.toString());
+      return known;
+    }
+    this.parsedLimit = settings.maxFileSize;
     const page = parsePage(path, text, { maxSize: settings.maxFileSize });
     if (page.skipped && !this.skippedNoted.has(uri.toString())) {
       this.skippedNoted.add(uri.toString());

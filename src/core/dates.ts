@@ -143,6 +143,7 @@ export function plainCellText(raw: string): string {
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/&emsp;|&nbsp;|&ensp;/gi, ' ')
     .replace(/<[^>]{0,200}>/g, '')
+    .replace(/\[([^\]]{0,300})\]\([^()\s]{0,500}(?:\s+"[^"]{0,200}")?\)/g, '$1')
     .replace(/\*\*|__|(?<!\w)[*_](?!\s)|(?<!\s)[*_](?!\w)/g, '')
     .replace(/\\\|/g, '|')
     .replace(/\s+/g, ' ')

@@ -16,6 +16,8 @@ import type {
 import { LineIndex } from './text';
 import { guessLanguage, pathFacts, weekInPre, weekInText } from './weeks';
 
+const INLINE_CONSTRUCTS = ['attention', 'autolink', 'characterReference', 'codeText', 'htmlText', 'labelStartImage', 'labelStartLink', 'labelEnd', 'hardBreakEscape'];
+
 /**
  * Remark with only the GFM table extension: autolinks, footnotes and the rest of GFM are not needed here. Inline
  * constructs are turned off too: cells are read from their exact source (the table's structure — rows, cells,
@@ -24,9 +26,7 @@ import { guessLanguage, pathFacts, weekInPre, weekInText } from './weeks';
  */
 function tableOnly(this: Processor): void {
   const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
-  (data.micromarkExtensions ??= []).push(gfmTable(), {
-    disable: { null: ['attention', 'autolink', 'characterReference', 'codeText', 'htmlText', 'labelStartImage', 'labelStartLink', 'labelEnd', 'hardBreakEscape'] },
-  });
+  (data.micromarkExtensions ??= []).push(gfmTable(), { disable: { null: INLINE_CONSTRUCTS } });
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
 }
 
@@ -38,10 +38,11 @@ function remark(): Processor<Root> {
 
 let plain: Processor<Root> | undefined;
 function plainRemark(): Processor<Root> {
-  // Character references stay as written (the objectives' text is shown, not rendered).
+  // The list structure is what is needed: inline constructs stay as written (the first line of an item is reduced to
+  // plain text the way table cells are), which is most of remark's cost on a list.
   plain ??= unified().use(remarkParse).use(function (this: Processor) {
     const data = this.data() as { micromarkExtensions?: unknown[] };
-    (data.micromarkExtensions ??= []).push({ disable: { null: ['characterReference'] } });
+    (data.micromarkExtensions ??= []).push({ disable: { null: INLINE_CONSTRUCTS } });
   }).freeze() as unknown as Processor<Root>;
   return plain;
 }
@@ -357,7 +358,7 @@ function readObjectives(index: LineIndex, from: number, to: number, tables: read
   const out: ListItem[] = [];
   for (const item of list.children as MdListItem[]) {
     const para = item.children.find((c) => c.type === 'paragraph');
-    const text = para && para.type === 'paragraph' ? inlineText(para.children).split('\n')[0].trim() : '';
+    const text = para && para.type === 'paragraph' ? plainCellText(inlineText(para.children).split('\n')[0]) : '';
     const line = from + (item.position?.start.line ?? 1) - 1;
     const lt = index.lineText(line);
     out.push({ text, span: { start: { line, character: lt.length - lt.trimStart().length }, end: { line, character: lt.trimEnd().length } } });
