@@ -1,4 +1,4 @@
-// Builds the three bundles: the Node extension, the web-worker extension and the CLI.
+// Builds the bundles: the Node extension, the web-worker extension, the CLI and its worker thread.
 import * as esbuild from 'esbuild';
 import { builtinModules } from 'node:module';
 import { createHash } from 'node:crypto';
@@ -101,6 +101,14 @@ const builds = [
     format: 'cjs',
     define: { __WORKLOG_BUILD__: JSON.stringify(buildId()) },
     banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    // worklog-lint's worker threads (large runs check worklogs in parallel).
+    ...common,
+    entryPoints: ['src/cli/worker.ts'],
+    outfile: 'dist/worker.js',
+    platform: 'node',
+    format: 'cjs',
   },
 ];
 

@@ -14,6 +14,7 @@ import { ConfigResolver, displayPath, type ResolvedConfig } from './config';
 import { fixGroup } from './fix';
 import { formatReport, toReported, type ReportedFinding } from './formatters';
 import { loadTranslator, resolveLocale } from './locale';
+import { createPool, PARALLEL_MIN_PAGES, workerCount, workerScript } from './parallel';
 import { mapLimit } from './pool';
 import { readPage, writePageIfUnchanged, type Encoding } from './textFile';
 import { walk, type WalkedFile } from './walk';
@@ -170,6 +171,8 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
     let hash = groupHash(group, texts, locale);
     let findings = cache?.get(group.key, hash);
     if (findings) stats.cacheHits++;
+    findings ??= prechecked.get(group.key);
+    if (findings && !cache?.get(group.key, hash)) cache?.set(group.key, hash, findings);
     const check = checkerFor(settings);
     if (!findings) {
       findings = check(texts);
@@ -216,6 +219,29 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
       results.push({ path, text: texts.get(path)!, findings: findings.get(path) ?? [] });
     }
   };
+  // Large runs without --fix: the worklogs that are not in the cache are checked on worker threads first.
+  const prechecked = new Map<string, Map<string, Finding[]>>();
+  const misses = [...groups.values()].filter((g) => !cache?.get(g.key, groupHash(g, new Map(g.pages.map((p) => [p.file.path, p.text])), locale)));
+  const toParse = misses.reduce((n, g) => n + g.pages.length, 0);
+  const threads = workerCount(env);
+  const script = workerScript();
+  if (!options.fix && script && threads > 1 && toParse >= PARALLEL_MIN_PAGES && misses.length > 1) {
+    const pool = createPool(Math.min(threads, misses.length), script, locale, io.bundlePath);
+    try {
+      await Promise.all(misses.map(async (g) => {
+        const texts = new Map(g.pages.map((p) => [p.file.path, p.text]));
+        try {
+          prechecked.set(g.key, await pool.check(g.config.settings, texts));
+          stats.pagesParsed += texts.size;
+        } catch {
+          // Checked again on this thread below, where an engine failure is reported for its worklog.
+        }
+      }));
+    } finally {
+      await pool.close();
+    }
+  }
+
   for (const group of groups.values()) {
     try {
       await checkGroup(group);
