@@ -198,8 +198,20 @@ function dateWeights(dates: readonly ResolvedDate[]): Map<string, { date: Calend
   return weights;
 }
 
+const scores = new WeakMap<PageAnalysis, Map<number, number>>();
+
 /** The most table dates a window starting on `weekday` holds (how well the page fits weeks that start that day). */
 export function alignedScore(analysis: PageAnalysis, weekday: number): number {
+  let known = scores.get(analysis);
+  if (!known) scores.set(analysis, (known = new Map()));
+  const hit = known.get(weekday);
+  if (hit !== undefined) return hit;
+  const score = computeAlignedScore(analysis, weekday);
+  known.set(weekday, score);
+  return score;
+}
+
+function computeAlignedScore(analysis: PageAnalysis, weekday: number): number {
   const points = [...dateWeights(analysis.dates).values()];
   let best = 0;
   for (const p of points) {

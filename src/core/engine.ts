@@ -59,13 +59,19 @@ export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => comparePositions(a.span.start, b.span.start) || comparePositions(a.span.end, b.span.end) || a.rule.localeCompare(b.rule));
 }
 
+const pageFindings = new WeakMap<PageAnalysis, { settings: WorklogSettings; findings: readonly Finding[] }>();
+
 /** Findings for every page of one worklog: page rules with the worklog's hints, and the cross-week rules. */
 export function checkWorklog(worklog: Worklog, settings: WorklogSettings): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
   const pages = new Map<string, WorklogPage>();
   for (const e of [...worklog.weeks, ...worklog.indexes]) {
     pages.set(e.page.path, e.page);
-    out.set(e.page.path, checkPage(e.page, settings, undefined, e.analysis));
+    // Page rules depend on the page, its analysis and the settings only: an unchanged page keeps its findings.
+    const hit = pageFindings.get(e.analysis);
+    const own = hit && hit.settings === settings ? hit.findings : checkPage(e.page, settings, undefined, e.analysis);
+    if (!hit || hit.settings !== settings) pageFindings.set(e.analysis, { settings, findings: own });
+    out.set(e.page.path, [...own]);
   }
   for (const rule of WORKLOG_RULES) {
     if (settings.rules[rule.id] === 'off') continue;

@@ -24,6 +24,38 @@ export interface Worklog {
   readonly indexes: readonly WorklogEntry[];
 }
 
+// A worklog is checked again whenever one of its pages changes: the analyses of the pages that did not change (same
+// page object, same settings, same hints) are reused, so a keystroke costs one page, not the whole worklog.
+const firstCache = new WeakMap<WorklogPage, { settings: WorklogSettings; analysis: PageAnalysis }>();
+const hintedCache = new WeakMap<WorklogPage, { settings: WorklogSettings; key: string; analysis: PageAnalysis }>();
+const relabelled = new WeakMap<WorklogPage, Map<Language, WorklogPage>>();
+
+function firstAnalysis(page: WorklogPage, settings: WorklogSettings): PageAnalysis {
+  const hit = firstCache.get(page);
+  if (hit && hit.settings === settings) return hit.analysis;
+  const analysis = analyzePage(page, settings);
+  firstCache.set(page, { settings, analysis });
+  return analysis;
+}
+
+function hintedAnalysis(page: WorklogPage, settings: WorklogSettings, hints: PageHints): PageAnalysis {
+  const key = `${hints.order ?? ''}|${hints.expectedStart?.toString() ?? ''}|${hints.startWeekday ?? ''}`;
+  const hit = hintedCache.get(page);
+  if (hit && hit.settings === settings && hit.key === key) return hit.analysis;
+  const analysis = analyzePage(page, settings, hints);
+  hintedCache.set(page, { settings, key, analysis });
+  return analysis;
+}
+
+/** The page with another language (one object per page and language, so the caches above keep working). */
+function withLanguage(page: WorklogPage, language: Language): WorklogPage {
+  let byLanguage = relabelled.get(page);
+  if (!byLanguage) relabelled.set(page, (byLanguage = new Map()));
+  let copy = byLanguage.get(language);
+  if (!copy) byLanguage.set(language, (copy = { ...page, language }));
+  return copy;
+}
+
 /** The key that puts a page in its worklog: its worklog folder, with a Hugo language folder (content/vi/…) folded. */
 export function worklogKey(path: string): string {
   const dir = pathFacts(path).worklogDir;
@@ -53,7 +85,7 @@ const STRONG = new Set(['setting', 'component', 'span', 'weekday']);
  * neighbouring weeks (where this week's window is expected), so ambiguous pages read like their worklog.
  */
 export function buildWorklog(dir: string, members: readonly { page: WorklogPage; kind: PageKind }[], settings: WorklogSettings): Worklog {
-  const first = settleLanguages(members, settings).map((m) => ({ ...m, analysis: analyzePage(m.page, settings) }));
+  const first = settleLanguages(members, settings).map((m) => ({ ...m, analysis: firstAnalysis(m.page, settings) }));
   const byLanguageWeek = new Map<string, (typeof first)[number]>();
   for (const e of first) {
     if (e.kind === 'week' && e.analysis.week !== undefined) byLanguageWeek.set(`${e.page.language}:${e.analysis.week}`, e);
@@ -81,7 +113,7 @@ export function buildWorklog(dir: string, members: readonly { page: WorklogPage;
         }
       }
     }
-    const analysis = e.kind === 'week' ? analyzePage(e.page, settings, hints) : e.analysis;
+    const analysis = e.kind === 'week' ? hintedAnalysis(e.page, settings, hints) : e.analysis;
     return { page: e.page, analysis, kind: e.kind, language: e.page.language, week: analysis.week };
   });
   const weeks = entries.filter((e) => e.kind === 'week').sort((a, b) => (a.week ?? Infinity) - (b.week ?? Infinity) || a.page.path.localeCompare(b.page.path));
@@ -109,7 +141,7 @@ function settleLanguages(members: readonly { page: WorklogPage; kind: PageKind }
     if (!twins.some((p) => p.language === m.page.language)) return m;
     const taken = new Set(twins.map((p) => p.language));
     const other = settings.languages.find((l): l is Language => (l === 'en' || l === 'vi') && !taken.has(l));
-    return other ? { ...m, page: { ...m.page, language: other } } : m;
+    return other ? { ...m, page: withLanguage(m.page, other) } : m;
   });
 }
 
