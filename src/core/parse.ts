@@ -6,7 +6,7 @@ import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import type { Root, RootContent, Table, TableRow as MdTableRow, ListItem as MdListItem, PhrasingContent } from 'mdast';
+import type { List, Root, Table, TableRow as MdTableRow, ListItem as MdListItem, PhrasingContent } from 'mdast';
 import { readFrontMatter } from './frontMatter';
 import { plainCellText, readDayLabel, scanDates } from './dates';
 import type {
@@ -34,17 +34,6 @@ let processor: Processor<Root> | undefined;
 function remark(): Processor<Root> {
   processor ??= unified().use(remarkParse).use(tableOnly).freeze() as unknown as Processor<Root>;
   return processor;
-}
-
-let plain: Processor<Root> | undefined;
-function plainRemark(): Processor<Root> {
-  // The list structure is what is needed: inline constructs stay as written (the first line of an item is reduced to
-  // plain text the way table cells are), which is most of remark's cost on a list.
-  plain ??= unified().use(remarkParse).use(function (this: Processor) {
-    const data = this.data() as { micromarkExtensions?: unknown[] };
-    (data.micromarkExtensions ??= []).push({ disable: { null: INLINE_CONSTRUCTS } });
-  }).freeze() as unknown as Processor<Root>;
-  return plain;
 }
 
 export interface ParseOptions {
@@ -149,8 +138,7 @@ export function parsePage(path: string, text: string, options: ParseOptions = {}
   }
   if (objectivesFrom >= 0 && !objectivesBlock) objectivesBlock = { from: objectivesFrom, to: index.lineCount };
 
-  for (const block of tableBlocks) readTableBlock(index, block.from, block.to, base.tables, base.brokenTables);
-  if (objectivesBlock) base.objectives.push(...readObjectives(index, objectivesBlock.from, objectivesBlock.to, tableBlocks));
+  readBody(index, tableBlocks, objectivesBlock, base.tables, base.brokenTables, base.objectives);
 
   let language = facts.language;
   let languageSource: WorklogPage['languageSource'] = language ? 'file' : 'none';
@@ -271,18 +259,56 @@ function makeCell(lt: string, line: number, outerStart: number, from: number, to
   };
 }
 
-function readTableBlock(index: LineIndex, from: number, to: number, tables: TaskTable[], broken: BrokenTable[]): void {
-  const header = splitCells(index, from);
-  const delimiter = splitCells(index, from + 1);
-  if (header.cells.length !== delimiter.cells.length) {
-    broken.push({ header, delimiter });
+/**
+ * One remark parse per page, over the parts that need a parser: the task tables and the objectives section. Every
+ * other line is handed over empty, so line numbers and columns are those of the page (and blank lines keep the parts
+ * apart, as they are in the page). A header and delimiter row of different widths is not a table for Markdown: it
+ * is kept aside for table-columns.
+ */
+function readBody(index: LineIndex, blocks: readonly { from: number; to: number }[], objectives: { from: number; to: number } | undefined, tables: TaskTable[], broken: BrokenTable[], items: ListItem[]): void {
+  const keep = new Uint8Array(index.lineCount);
+  const tableBlocks: { from: number; to: number }[] = [];
+  for (const b of blocks) {
+    const header = splitCells(index, b.from);
+    const delimiter = splitCells(index, b.from + 1);
+    if (header.cells.length !== delimiter.cells.length) {
+      broken.push({ header, delimiter });
+      continue;
+    }
+    tableBlocks.push(b);
+    keep.fill(1, b.from, b.to);
+  }
+  // The objectives list is the first list of its section, before any table.
+  let list: { from: number; to: number } | undefined;
+  if (objectives) {
+    let end = objectives.to;
+    for (const t of blocks) if (t.from >= objectives.from && t.from < end) end = t.from;
+    if (end > objectives.from) list = { from: objectives.from, to: end };
+  }
+  // A list running straight into a table (no blank line) would read differently in one parse: parse it on its own.
+  const alone = list !== undefined && list.to < index.lineCount && keep[list.to] === 1 && index.lineText(list.to - 1).trim() !== '';
+  if (list && !alone) keep.fill(1, list.from, list.to);
+  if (tableBlocks.length === 0 && (!list || alone)) {
+    if (list) items.push(...readObjectives(index, list.from, list.to));
     return;
   }
-  const source = index.text.slice(index.starts[from], index.lineEnd(to - 1));
-  const tree = remark().parse(source);
-  const table = tree.children.find((c: RootContent): c is Table => c.type === 'table');
-  if (!table) return;
-  const rows = table.children.map((r) => rowFromMd(index, r, from));
+  const lines: string[] = new Array(index.lineCount);
+  for (let i = 0; i < index.lineCount; i++) lines[i] = keep[i] ? index.lineText(i) : '';
+  const tree = remark().parse(lines.join('\n'));
+  let foundList = false;
+  for (const node of tree.children) {
+    const line = (node.position?.start.line ?? 1) - 1;
+    if (node.type === 'table') readTable(index, node, tables);
+    else if (node.type === 'list' && list && !alone && !foundList && line >= list.from && line < list.to) {
+      foundList = true;
+      items.push(...listItems(index, node, 0));
+    }
+  }
+  if (list && alone) items.push(...readObjectives(index, list.from, list.to));
+}
+
+function readTable(index: LineIndex, table: Table, tables: TaskTable[]): void {
+  const rows = table.children.map((r) => rowFromMd(index, r, 0));
   if (rows.length === 0) return;
   const headerRow = rows[0];
   const columns = headerRoles(headerRow.cells.map((c) => c.raw));
@@ -321,7 +347,7 @@ function readTableBlock(index: LineIndex, from: number, to: number, tables: Task
   tables.push({
     span: { start: headerRow.span.start, end: last },
     header: headerRow,
-    delimiter: { ...splitCells(index, from + 1) },
+    delimiter: { ...splitCells(index, headerRow.line + 1) },
     rows: taskRows,
     columns,
   });
@@ -346,20 +372,20 @@ function rowFromMd(index: LineIndex, row: MdTableRow, lineBase: number): TableRo
 // -----------------------------------------------------------------------------------------------------------------
 // Objectives and links
 
-function readObjectives(index: LineIndex, from: number, to: number, tables: readonly { from: number; to: number }[]): ListItem[] {
-  // Stop at a table or a thematic break: the objectives list is the first list of the section.
-  let end = to;
-  for (const t of tables) if (t.from >= from && t.from < end) end = t.from;
-  if (end <= from) return [];
-  const source = index.text.slice(index.starts[from], index.lineEnd(end - 1));
-  const tree = plainRemark().parse(source) as Root;
+function readObjectives(index: LineIndex, from: number, to: number): ListItem[] {
+  const source = index.text.slice(index.starts[from], index.lineEnd(to - 1));
+  const tree = remark().parse(source) as Root;
   const list = tree.children.find((c) => c.type === 'list');
-  if (!list || list.type !== 'list') return [];
+  return list && list.type === 'list' ? listItems(index, list, from) : [];
+}
+
+/** The items of a list: the first line of each, as plain text, with the item's line. */
+function listItems(index: LineIndex, list: List, lineBase: number): ListItem[] {
   const out: ListItem[] = [];
   for (const item of list.children as MdListItem[]) {
     const para = item.children.find((c) => c.type === 'paragraph');
     const text = para && para.type === 'paragraph' ? plainCellText(inlineText(para.children).split('\n')[0]) : '';
-    const line = from + (item.position?.start.line ?? 1) - 1;
+    const line = lineBase + (item.position?.start.line ?? 1) - 1;
     const lt = index.lineText(line);
     out.push({ text, span: { start: { line, character: lt.length - lt.trimStart().length }, end: { line, character: lt.trimEnd().length } } });
   }

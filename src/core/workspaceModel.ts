@@ -15,6 +15,20 @@ interface Group {
 export class WorkspaceModel {
   private readonly pages = new Map<string, { page: WorklogPage; kind: PageKind; key: string }>();
   private readonly groups = new Map<string, Group>();
+  /** The paths of each worklog's pages (kept with `pages`, so a worklog's pages are found without a scan). */
+  private readonly members = new Map<string, Set<string>>();
+
+  private link(path: string, key: string): void {
+    let set = this.members.get(key);
+    if (!set) this.members.set(key, (set = new Set()));
+    set.add(path);
+  }
+
+  private unlink(path: string, key: string): void {
+    const set = this.members.get(key);
+    set?.delete(path);
+    if (set?.size === 0) this.members.delete(key);
+  }
 
   /** `settingsFor` gives the settings of a page's path (a workspace folder's, or a .worklogrc.json's). */
   constructor(private readonly settingsFor: (path: string) => WorklogSettings) {}
@@ -25,12 +39,14 @@ export class WorkspaceModel {
     const key = worklogKey(page.path);
     const before = this.pages.get(page.path);
     if (before && before.key !== key) this.invalidate(before.key);
+    if (before) this.unlink(page.path, before.key);
     if (kind !== 'week' && kind !== 'index') {
       this.pages.delete(page.path);
       if (before) this.invalidate(before.key);
       return before?.key;
     }
     this.pages.set(page.path, { page, kind, key });
+    this.link(page.path, key);
     this.invalidate(key);
     return key;
   }
@@ -39,6 +55,7 @@ export class WorkspaceModel {
     const before = this.pages.get(path);
     if (!before) return undefined;
     this.pages.delete(path);
+    this.unlink(path, before.key);
     this.invalidate(before.key);
     return before.key;
   }
@@ -53,7 +70,7 @@ export class WorkspaceModel {
 
   /** Paths of every page in a worklog. */
   pathsOf(key: string): string[] {
-    return [...this.pages.values()].filter((p) => p.key === key).map((p) => p.page.path);
+    return [...(this.members.get(key) ?? [])];
   }
 
   keyOf(path: string): string | undefined {
@@ -72,7 +89,7 @@ export class WorkspaceModel {
   private compute(key: string): Group {
     let group = this.groups.get(key);
     if (group?.worklog) return group;
-    const members = [...this.pages.values()].filter((p) => p.key === key);
+    const members = this.pathsOf(key).map((path) => this.pages.get(path)!);
     group = {};
     if (members.length > 0) {
       const settings = this.settingsFor(members[0].page.path);
@@ -114,9 +131,8 @@ export class WorkspaceModel {
 
   /** Every worklog, by key. */
   worklogs(): Map<string, Worklog> {
-    const keys = new Set([...this.pages.values()].map((p) => p.key));
     const out = new Map<string, Worklog>();
-    for (const key of [...keys].sort()) {
+    for (const key of [...this.members.keys()].sort()) {
       const w = this.worklog(key);
       if (w) out.set(key, w);
     }
@@ -135,7 +151,10 @@ export class WorkspaceModel {
       return this.findings(page.path) ?? [];
     } finally {
       if (before) {
+        const draftKey = this.pages.get(page.path)?.key;
+        if (draftKey !== undefined) this.unlink(page.path, draftKey);
         this.pages.set(page.path, before);
+        this.link(page.path, before.key);
         if (savedGroup) this.groups.set(before.key, savedGroup);
         else this.invalidate(before.key);
       } else {
