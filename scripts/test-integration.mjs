@@ -27,12 +27,25 @@ process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
 
 function runOne(run) {
-  return new Promise((resolve) => {
+  return new Promise(async (resolve) => {
     const env = { ...process.env };
     if (run.workspace) env.WORKLOG_TEST_WORKSPACE = run.workspace;
     if (run.grep) env.WORKLOG_TEST_GREP = run.grep;
     if (run.settings) env.WORKLOG_TEST_SETTINGS = JSON.stringify(run.settings);
     Object.assign(env, run.env ?? {});
+    if (run.vsix) {
+      // The package is built as `npm run package` builds it, then installed by the launcher.
+      const out = path.join(ROOT, 'out', 'worklog.vsix');
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      const { spawnSync } = await import('node:child_process');
+      const pack = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', out], { cwd: ROOT, encoding: 'utf8' });
+      if (pack.status !== 0) {
+        console.error(`vsce package failed: ${pack.stderr || pack.stdout}`);
+        resolve({ code: 2, last: '' });
+        return;
+      }
+      env.WORKLOG_TEST_VSIX = out;
+    }
     let last = '';
     child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'test-code-server.mjs')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout.on('data', (chunk) => {

@@ -46,6 +46,8 @@ export interface PageAnalysis {
   readonly conventionExplainsAll: boolean;
   /** Where the neighbouring weeks put this week's first day (when the worklog says). */
   readonly expectedStart?: CalendarDate;
+  /** Each row's first readable start date and last readable completion date (rules look rows up here, not by scan). */
+  readonly rowDates: ReadonlyMap<TaskRow, { readonly start?: ResolvedDate; readonly end?: ResolvedDate }>;
 }
 
 const WORKLOG_DIR = /work[\s_-]*log|nhật[\s_-]*ký|nhat[\s_-]*ky|weekly/iu;
@@ -105,6 +107,7 @@ export function analyzePage(page: WorklogPage, settings: WorklogSettings, hints:
     numericConvention: convention.convention,
     conventionExplainsAll: convention.explainsAll,
     expectedStart: hints.expectedStart,
+    rowDates: indexRows(dates),
   };
 }
 
@@ -299,6 +302,18 @@ function inferConvention(page: WorklogPage, dates: readonly ResolvedDate[], sett
   const best: NumericConvention = thu >= iso ? 'thu' : 'iso';
   // Only a convention that explains most labels says anything about the rest.
   return { convention: Math.max(thu, iso) * 2 >= total ? best : undefined, explainsAll: false };
+}
+
+function indexRows(dates: readonly ResolvedDate[]): Map<TaskRow, { start?: ResolvedDate; end?: ResolvedDate }> {
+  const out = new Map<TaskRow, { start?: ResolvedDate; end?: ResolvedDate }>();
+  for (const d of dates) {
+    if (!d.reading.date) continue;
+    let entry = out.get(d.row);
+    if (!entry) out.set(d.row, (entry = {}));
+    if (d.role === 'start') entry.start ??= d;
+    else entry.end = d;
+  }
+  return out;
 }
 
 /** True when a date lies inside a window (both ends inclusive). */

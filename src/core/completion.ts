@@ -69,7 +69,7 @@ function firstWorkingDay(from: CalendarDate, workingDays: readonly number[]): Ca
 
 /** The first date written in a row's start (or date) cell, as the page reads it. */
 function startOf(analysis: PageAnalysis, row: TaskRow): CalendarDate | undefined {
-  return analysis.dates.find((d) => d.row === row && d.role === 'start' && d.reading.date)?.reading.date;
+  return analysis.rowDates.get(row)?.start?.reading.date;
 }
 
 /**

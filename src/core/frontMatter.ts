@@ -129,6 +129,9 @@ function parseBlock(index: LineIndex, openLine: number, closeLine: number, delim
   const refuse = (): never => {
     throw new RefusedLanguage(language);
   };
+  // Only YAML and TOML are data. Anything else after the delimiter is refused before gray-matter looks it up (its
+  // engine table is a plain object: "constructor" or "toString" would otherwise name something).
+  const known = language === '' || /^(?:yaml|yml|toml)$/i.test(language);
   // Without an opening line the block is handed over after an artificial line break, which maps to no real text.
   const prefix = openLine < 0 ? '\n' : '';
   const base = (src: string): number => contentStart - prefix.length + offsetIn(prefix + content, src);
@@ -140,6 +143,7 @@ function parseBlock(index: LineIndex, openLine: number, closeLine: number, delim
   // gray-matter wants the opening delimiter: hand it the block exactly as Hugo would see it once repaired.
   const input = `${delim}${language}${prefix}${content}\n${delim}\n`;
   try {
+    if (!known) throw /^(?:js|javascript|coffee|coffeescript|cson)$/i.test(language) ? new RefusedLanguage(language) : new Error(language);
     const file = matter(input, { language: format, delimiters: delim, engines } as never) as { data: { __worklog?: ParsedBlock } };
     if (file.data.__worklog) block = file.data.__worklog;
   } catch (error) {
@@ -169,7 +173,9 @@ function parseYaml(src: string, index: LineIndex, base: number): ParsedBlock {
   let doc: Document.Parsed;
   try {
     // The core schema keeps dates as text; aliases are bounded so a "billion laughs" block cannot blow up.
-    doc = parseDocument(src, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
+    // Tags never build objects (no !!timestamp Date, !!set, !!binary), warnings are collected rather than printed, and
+    // duplicate keys are found below in one pass (the library's own check is quadratic in the number of keys).
+    doc = parseDocument(src, { schema: 'core', uniqueKeys: false, resolveKnownTags: false, prettyErrors: false, strict: true, logLevel: 'error' });
   } catch (error) {
     errors.push({ span: at(0, Math.min(src.length, 1)), message: t('The front matter is not valid YAML: {0}', String((error as Error).message)) });
     return { entries, errors };
@@ -187,6 +193,7 @@ function parseYaml(src: string, index: LineIndex, base: number): ParsedBlock {
   if (doc.errors.length === 0) {
     try {
       doc.toJS({ maxAliasCount: 50 });
+      // (toJS is only asked to prove the aliases are bounded; values come from the nodes below.)
     } catch (error) {
       errors.push({ span: at(0, 0), message: t('The front matter is not valid YAML: {0}', firstLine(String((error as Error).message))) });
     }
@@ -197,9 +204,15 @@ function parseYaml(src: string, index: LineIndex, base: number): ParsedBlock {
     errors.push({ span: at(r[0], r[1]), message: t('The front matter must be a list of "key: value" lines.') });
   }
   if (isMap(contents)) {
+    const seen = new Set<string>();
     for (const pair of contents.items) {
       const key = pair.key;
       if (!isScalar(key) || !key.range) continue;
+      const name = String(key.value);
+      if (seen.has(name)) {
+        errors.push({ span: at(key.range[0], key.range[1]), message: t('The front matter is not valid YAML: {0}', t('the key "{0}" is written twice', name)) });
+      }
+      seen.add(name);
       const value = pair.value;
       const kr = key.range;
       const vr = (value as { range?: [number, number, number] } | null)?.range ?? [kr[1], kr[1], kr[1]];
@@ -226,7 +239,26 @@ function parseYaml(src: string, index: LineIndex, base: number): ParsedBlock {
   return { entries, errors };
 }
 
-const TOML_KEY = /^([ \t]*)([A-Za-z0-9_-]+|"[^"\n]*")[ \t]*=[ \t]*(.*?)[ \t]*(?:#[^"'\n]*)?$/;
+const TOML_KEY = /^([ \t]*)([A-Za-z0-9_-]+|"[^"\n]*")[ \t]*=[ \t]*/;
+
+/** A TOML value's source without its trailing comment and blanks (one pass, quotes respected). */
+function tomlValueSource(rest: string): string {
+  let quote = '';
+  let end = rest.length;
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '#') {
+      end = i;
+      break;
+    }
+  }
+  return rest.slice(0, end).replace(/[ \t]+$/, '');
+}
 
 function parseTomlBlock(src: string, index: LineIndex, base: number): ParsedBlock {
   const entries: FrontMatterEntry[] = [];
@@ -254,10 +286,10 @@ function parseTomlBlock(src: string, index: LineIndex, base: number): ParsedBloc
     if (m) {
       const key = m[2].startsWith('"') ? m[2].slice(1, -1) : m[2];
       const keyStart = offset + m[1].length;
-      const valueStart = offset + clean.indexOf(m[3], m[1].length + m[2].length);
-      const source = m[3];
+      const valueStart = offset + m[0].length;
+      const source = tomlValueSource(clean.slice(m[0].length));
       const quoted = /^["']/.test(source);
-      let value: unknown = key in data ? data[key] : undefined;
+      let value: unknown = Object.hasOwn(data, key) ? data[key] : undefined;
       // Dates stay text: TOML date values are reported by their source, never converted through a time zone.
       if (value instanceof Date) value = source;
       entries.push({

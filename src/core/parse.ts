@@ -42,8 +42,25 @@ export interface ParseOptions {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const HEADING_OPEN = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
+
+/**
+ * An ATX heading: its depth and text (the closing #s dropped), or undefined. Read without a backtracking regular
+ * expression: a line of any length is read in one pass.
+ */
+function atxHeading(line: string): [string, string, string | undefined] | undefined {
+  const open = HEADING_OPEN.exec(line);
+  if (!open) return undefined;
+  let rest = line.slice(open[0].length).replace(/^[ \t]+/, '').replace(/[ \t]+$/, '');
+  // A closing sequence of #s counts only after a space (or when it is all there is).
+  let end = rest.length;
+  while (end > 0 && rest[end - 1] === '#') end--;
+  if (end === 0) rest = '';
+  else if (end < rest.length && (rest[end - 1] === ' ' || rest[end - 1] === '\t')) rest = rest.slice(0, end).replace(/[ \t]+$/, '');
+  return [line, open[1], rest === '' ? undefined : rest];
+}
 const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const MAX_OBJECTIVE_LINES = 400;
 const OTHER_WEEK = /\b(?:plan|plans|planned|next|upcoming|previous|last|following)\b|kế hoạch|tiếp theo|sắp tới|tuần trước|tuần tới|tuần sau/iu;
 const OBJECTIVES = /objective|mục tiêu|muc tieu|\bgoals?\b/iu;
 
@@ -102,7 +119,7 @@ export function parsePage(path: string, text: string, options: ParseOptions = {}
       inComment = true;
       continue;
     }
-    const h = HEADING.exec(lt);
+    const h = atxHeading(lt);
     if (h) {
       const depth = h[1].length;
       const headingText = plainCellText(h[2] ?? '');
@@ -129,7 +146,7 @@ export function parsePage(path: string, text: string, options: ParseOptions = {}
       let end = line + 2;
       while (end < index.lineCount) {
         const next = index.lineText(end);
-        if (next.trim() === '' || HEADING.test(next) || FENCE.test(next)) break;
+        if (next.trim() === '' || HEADING_OPEN.test(next) || FENCE.test(next)) break;
         end++;
       }
       tableBlocks.push({ from: line, to: end });
@@ -225,15 +242,30 @@ export function headerRoles(headers: readonly string[]): Partial<Record<ColumnRo
   return roles;
 }
 
+/** Markdown's white space is spaces and tabs only (a no-break space is text). */
+export function trimEndMd(s: string): string {
+  return s.replace(/[ \t]+$/, '');
+}
+
+function trimMd(s: string): string {
+  return trimEndMd(s).replace(/^[ \t]+/, '');
+}
+
+/** True when a row line ends with a closing pipe: an unescaped `|` that is not also the opening one. */
+export function closedRow(lt: string): boolean {
+  const t = trimMd(lt);
+  return t.length > 1 && t.endsWith('|') && !t.endsWith('\\|');
+}
+
 function splitCells(index: LineIndex, line: number): TableRow {
   // Used only for a header/delimiter pair remark does not see as a table: split on unescaped pipes.
   const lt = index.lineText(line);
   const cells: Cell[] = [];
-  const leading = /^\s*\|/.test(lt);
+  const leading = /^[ \t]*\|/.test(lt);
   let start = leading ? lt.indexOf('|') + 1 : 0;
   let outerStart = leading ? lt.indexOf('|') : 0;
-  const trimmedEnd = lt.trimEnd().length;
-  const closed = lt.trimEnd().endsWith('|') && !lt.trimEnd().endsWith('\\|');
+  const trimmedEnd = trimEndMd(lt).length;
+  const closed = closedRow(lt);
   for (let i = start; i <= trimmedEnd; i++) {
     const atEnd = i === trimmedEnd;
     if (atEnd || (lt[i] === '|' && lt[i - 1] !== '\\')) {
@@ -248,8 +280,8 @@ function splitCells(index: LineIndex, line: number): TableRow {
 
 function makeCell(lt: string, line: number, outerStart: number, from: number, to: number): Cell {
   const slice = lt.slice(from, to);
-  const lead = slice.length - slice.trimStart().length;
-  const raw = slice.trim();
+  const lead = slice.length - slice.replace(/^[ \t]+/, '').length;
+  const raw = trimMd(slice);
   const start = raw.length === 0 ? from + Math.min(1, slice.length) : from + lead;
   return {
     raw,
@@ -283,6 +315,8 @@ function readBody(index: LineIndex, blocks: readonly { from: number; to: number 
   if (objectives) {
     let end = objectives.to;
     for (const t of blocks) if (t.from >= objectives.from && t.from < end) end = t.from;
+    // A worklog's objectives are a few bullets: a section of thousands of lines is not read as one list.
+    end = Math.min(end, objectives.from + MAX_OBJECTIVE_LINES);
     if (end > objectives.from) list = { from: objectives.from, to: end };
   }
   // A list running straight into a table (no blank line) would read differently in one parse: parse it on its own.
@@ -365,8 +399,7 @@ function rowFromMd(index: LineIndex, row: MdTableRow, lineBase: number): TableRo
     if (innerTo > innerFrom && lt[innerTo - 1] === '|' && lt[innerTo - 2] !== '\\') innerTo--;
     return makeCell(lt, line, from, innerFrom, innerTo);
   });
-  const trimmed = lt.trimEnd();
-  return { line, span: { start: { line, character: 0 }, end: { line, character: lt.length } }, cells, closed: trimmed.endsWith('|') && !trimmed.endsWith('\\|') };
+  return { line, span: { start: { line, character: 0 }, end: { line, character: lt.length } }, cells, closed: closedRow(lt) };
 }
 
 // -----------------------------------------------------------------------------------------------------------------
@@ -402,7 +435,8 @@ function inlineText(nodes: readonly PhrasingContent[]): string {
   return out;
 }
 
-const LINK = /\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+// The target may not hold brackets or parentheses: each match attempt stops at the next one (no quadratic scan).
+const LINK = /\]\([ \t]*<?([^()\[\]\s<>]+)>?(?:[ \t]+"[^"\n]*")?[ \t]*\)/g;
 
 function readLinks(index: LineIndex, fromLine: number): { target: string; span: Span }[] {
   const out: { target: string; span: Span }[] = [];

@@ -1,17 +1,29 @@
 // Offsets and positions over one text, and applying edits to it.
 import type { Position, Span, TextEdit } from './model';
 
-/** Maps offsets to positions and back for one text (lines end at \n; a preceding \r is not part of the line). */
+/**
+ * Maps offsets to positions and back for one text. Lines end at \n, \r\n or a lone \r — as in VS Code and in
+ * Markdown, so positions from remark and for the editor agree.
+ */
 export class LineIndex {
   /** Offset at which each line starts. */
   readonly starts: number[];
 
   constructor(readonly text: string) {
     const starts = [0];
-    let i = text.indexOf('\n');
-    while (i !== -1) {
-      starts.push(i + 1);
-      i = text.indexOf('\n', i + 1);
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const nl = text.indexOf('\n', i);
+      const cr = text.indexOf('\r', i);
+      if (nl === -1 && cr === -1) break;
+      if (cr !== -1 && (nl === -1 || cr < nl)) {
+        // \r\n is one break; a lone \r is a break of its own.
+        i = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+      } else {
+        i = nl + 1;
+      }
+      starts.push(i);
     }
     this.starts = starts;
   }
@@ -20,12 +32,11 @@ export class LineIndex {
     return this.starts.length;
   }
 
-  /** Offset just past the last character of `line` (before its \r\n or \n). */
+  /** Offset just past the last character of `line` (before its \r\n, \n or \r). */
   lineEnd(line: number): number {
     if (line >= this.starts.length - 1) return this.text.length;
-    let end = this.starts[line + 1] - 1;
-    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
-    return end;
+    const next = this.starts[line + 1];
+    return this.text.charCodeAt(next - 1) === 10 && next - 2 >= this.starts[line] && this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
   }
 
   lineText(line: number): string {

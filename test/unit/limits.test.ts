@@ -179,7 +179,8 @@ describe('limits: no unbounded regular expressions', function () {
     ['table with n rows (day-sequence)', 20_000],
   ];
   for (const [name, size] of open) {
-    it.skip(`open bug: ${name}, n = ${size.toLocaleString('en')} (under 1 MB) checks within a 60 s guard`, () => {
+    it(`was super-linear: ${name}, n = ${size.toLocaleString("en")} (under 1 MB) checks within a 60 s guard`, function () {
+      this.timeout(120_000);
       runGuarded([`${name}=${size}`], 60_000);
     });
   }

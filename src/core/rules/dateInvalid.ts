@@ -1,6 +1,6 @@
 import { t } from '../l10n';
 import type { PageRule } from './types';
-import { proposalFixes, proposeInWindow, rankByLabel } from './proposals';
+import { fitRow, proposalFixes, proposeInWindow, rankByLabel } from './proposals';
 
 export const dateInvalid: PageRule = {
   id: 'date-invalid',
@@ -11,7 +11,7 @@ export const dateInvalid: PageRule = {
     for (const d of analysis.dates) {
       const problem = d.reading.problem;
       if (problem !== 'digits' && problem !== 'no-such-day') continue;
-      const proposals = proposeInWindow(d.token, analysis.order, analysis.window, analysis.year);
+      const proposals = fitRow(proposeInWindow(d.token, analysis.order, analysis.window, analysis.year), d, analysis);
       const orderName = analysis.order === 'dmy' ? t('day/month/year') : t('month/day/year');
       const base = problem === 'digits'
         ? t('"{0}" is not a date: a day or month has more than two digits.', d.token.raw)

@@ -3,7 +3,7 @@ import type { WeekWindow } from '../model';
 import { daysBetween, makeDate, toIso } from '../calendar';
 import { t } from '../l10n';
 import type { PageRule } from './types';
-import { describeDate, describeWindow, proposalFixes, proposeInWindow, rankByLabel } from './proposals';
+import { describeDate, describeWindow, fitRow, proposalFixes, proposeInWindow, rankByLabel } from './proposals';
 
 /** How long after its week a task may be completed (it started inside the week) before the date counts as wrong. */
 const OVERRUN_DAYS = 7;
@@ -15,7 +15,8 @@ const FRONT_MATTER_GRACE_DAYS = 2;
  * a few days before the week for a task completed inside it (carried over from last week).
  */
 function overruns(d: ResolvedDate, analysis: PageAnalysis, window: WeekWindow): boolean {
-  const other = analysis.dates.find((x) => x.row === d.row && x.role === (d.role === 'end' ? 'start' : 'end') && x.reading.date);
+  const dates = analysis.rowDates.get(d.row);
+  const other = d.role === 'end' ? dates?.start : dates?.end;
   const otherDate = other?.reading.date;
   if (!otherDate || !inWindow(otherDate, window) || !d.reading.date) return false;
   const by = d.role === 'end' ? daysBetween(window.end, d.reading.date) : daysBetween(d.reading.date, window.start);
@@ -35,7 +36,7 @@ export const dateOutsideWeek: PageRule = {
       const date = d.reading.date;
       if (!date || inWindow(date, window)) continue;
       if (overruns(d, analysis, window)) continue;
-      const proposals = proposeInWindow(d.token, analysis.order, window, analysis.year);
+      const proposals = fitRow(proposeInWindow(d.token, analysis.order, window, analysis.year), d, analysis);
       const weekName = analysis.week !== undefined ? t('week {0}', analysis.week) : t('this week');
       report({
         span: d.token.span,

@@ -15,7 +15,7 @@ export const daySequence: PageRule = {
   defaultSeverity: 'warning',
   scope: 'page',
   check({ page, analysis }, report) {
-    const startOf = (row: unknown) => analysis.dates.find((d) => d.row === row && d.role === 'start' && d.reading.date)?.reading.date;
+    const startOf = (row: unknown) => analysis.rowDates.get(row as never)?.start?.reading.date;
     for (const table of page.tables) {
       let previous: { kind: string; first: number; last: number; text: string; row: unknown } | undefined;
       for (const row of table.rows) {

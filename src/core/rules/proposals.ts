@@ -1,6 +1,6 @@
 // What a wrong date probably meant: the dates one slip away from what was written (day and month swapped, a month or
 // year typo, an extra digit), kept when they land in the page's week.
-import { inWindow, type PageAnalysis } from '../analysis';
+import { inWindow, type PageAnalysis, type ResolvedDate } from '../analysis';
 import { CalendarDate, isoWeekday, makeDate } from '../calendar';
 import { writeLike, writeDate } from '../dates';
 import { t } from '../l10n';
@@ -53,6 +53,16 @@ export function proposeInWindow(token: DateToken, order: DayMonthOrder, window: 
   const day = token.parts[dayIndex].value;
   for (const wm of [window.start.month, window.end.month]) add(makeDate(y, wm, day), t('month typo'));
   return out;
+}
+
+/** Keeps the proposals that leave the row in order: a completion not before its start, a start not after its end. */
+export function fitRow(proposals: readonly Proposal[], d: ResolvedDate, analysis: PageAnalysis): Proposal[] {
+  const row = analysis.rowDates.get(d.row);
+  const other = d.role === 'end' ? row?.start : row?.end;
+  // Only a date that belongs to the week says anything (a row with both dates wrong gets both corrected).
+  const otherDate = other && other.token !== d.token && other.reading.date && analysis.window && inWindow(other.reading.date, analysis.window) ? other.reading.date : undefined;
+  if (!otherDate) return [...proposals];
+  return proposals.filter((p) => (d.role === 'end' ? p.date.compare(otherDate) >= 0 : p.date.compare(otherDate) <= 0));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { scanDates } from '../dates';
 import { t } from '../l10n';
 import type { Fix, Report, TableRow, TaskTable, WorklogPage } from '../model';
-import { headerRoles } from '../parse';
+import { headerRoles, trimEndMd } from '../parse';
 import type { PageRule } from './types';
 
 function lineText(page: WorklogPage, line: number): string {
@@ -77,14 +77,20 @@ export const tableColumns: PageRule = {
         const text = lineText(page, row.line);
         const rowSpan = { start: { line: row.line, character: 0 }, end: { line: row.line, character: text.length } };
         const next = rows[i + 1];
-        if (n < expected && next && next.line === row.line + 1 && !row.closed && n + next.cells.length - 1 === expected) {
-          const nextText = lineText(page, next.line);
-          const joinAt = { line: row.line, character: text.trimEnd().length };
-          const resumeAt = { line: next.line, character: nextText.length - nextText.trimStart().length };
+        const nextText = next ? lineText(page, next.line) : '';
+        // The second line of a broken row either goes on with the same cell (no leading pipe: join with a <br>) or
+        // starts the next cells (a leading pipe: join with a space).
+        const nextOpens = /^[ \t]*\|/.test(nextText);
+        const joined = next ? n + next.cells.length - (nextOpens ? 0 : 1) : 0;
+        if (n < expected && next && next.line === row.line + 1 && !row.closed && joined === expected) {
+          const joinAt = { line: row.line, character: trimEndMd(text).length };
+          const resumeAt = { line: next.line, character: nextOpens ? nextText.indexOf('|') : nextText.length - nextText.replace(/^[ \t]+/, '').length };
           report({
             span: { start: rowSpan.start, end: { line: next.line, character: nextText.length } },
             message: t('This row is broken across two lines: Markdown ends a row at the line break, so the task continues in a row of its own.'),
-            fixes: [{ title: t('Join the two lines (keeping the break as <br>)'), edits: [{ span: { start: joinAt, end: resumeAt }, newText: ' <br> ' }], preferred: true }],
+            fixes: [nextOpens
+              ? { title: t('Join the two lines'), edits: [{ span: { start: joinAt, end: resumeAt }, newText: ' ' }], preferred: true }
+              : { title: t('Join the two lines (keeping the break as <br>)'), edits: [{ span: { start: joinAt, end: resumeAt }, newText: ' <br> ' }], preferred: true }],
           });
           i++;
           continue;
@@ -111,14 +117,14 @@ export const tableColumns: PageRule = {
         }
         const fixes: Fix[] = [];
         if (n < expected) {
-          const end = { line: row.line, character: text.trimEnd().length };
+          const end = { line: row.line, character: trimEndMd(text).length };
           const pad = row.closed ? '  |'.repeat(expected - n) : ' |' + '  |'.repeat(expected - n);
           fixes.push({ title: t('Add {0} empty cell(s)', expected - n), edits: [{ span: { start: end, end }, newText: pad }], preferred: true });
         } else {
           const extra = row.cells.slice(expected);
           if (extra.every((c) => c.raw === '')) {
             const from = row.cells[expected].outer.start;
-            const end = { line: row.line, character: text.trimEnd().length };
+            const end = { line: row.line, character: trimEndMd(text).length };
             const keepClosing = row.closed ? '|' : '';
             fixes.push({ title: t('Remove the empty cell(s) past the header'), edits: [{ span: { start: from, end }, newText: keepClosing }], preferred: true });
           }

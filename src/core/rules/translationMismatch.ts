@@ -32,7 +32,7 @@ function compareTwins(a: WorklogEntry, b: WorklogEntry, report: (path: string, r
     return;
   }
   if (rowsA.length === 0 || rowsA.length !== rowsB.length) return;
-  const dateOf = (e: WorklogEntry, row: unknown, role: 'start' | 'end') => e.analysis.dates.find((d) => d.row === row && d.role === role && d.reading.date);
+  const dateOf = (e: WorklogEntry, row: unknown, role: 'start' | 'end') => e.analysis.rowDates.get(row as never)?.[role];
   rowsA.forEach((rowA, i) => {
     for (const role of ['start', 'end'] as const) {
       const da = dateOf(a, rowA, role);
