@@ -17,6 +17,8 @@
 //                            tests (default 600; the one-time install is not counted)
 //   WORKLOG_TEST_VERBOSE=1   also print the workbench's and the server's own log lines
 //   WORKLOG_TEST_UNTRUSTED=1 keep workspace trust on: the folder opens untrusted (Restricted Mode)
+//   WORKLOG_TEST_VSIX=<file> install this .vsix into the session (code-server --install-extension) and test it
+//                            instead of the repository's extension
 //   CHROME_PATH              Chromium/Chrome executable (default /usr/bin/chromium)
 //
 // Last line: `VS Code <version>: N passed, M failed`. Exit code 0 only when every selected
@@ -129,6 +131,16 @@ async function main() {
   stopTimer = () => clearTimeout(timer);
   const withDeadline = (p) => Promise.race([p, timedOut]);
 
+  const vsix = process.env.WORKLOG_TEST_VSIX ? path.resolve(REPO_ROOT, process.env.WORKLOG_TEST_VSIX) : undefined;
+  if (vsix) {
+    if (!fs.existsSync(vsix)) throw new InfraError(`no .vsix at ${vsix}`);
+    // Installed the way a user installs it: code-server --install-extension, into the session's extensions folder.
+    const { spawnSync } = await import('node:child_process');
+    const install = spawnSync(process.execPath, [entry, '--install-extension', vsix, '--extensions-dir', session.extensionsDir, '--user-data-dir', session.userDataDir], { env: session.env({ EXTENSIONS_GALLERY: '{}', VSCODE_CLI: '1' }), encoding: 'utf8', timeout: 120000 });
+    if (install.status !== 0) throw new InfraError(`installing ${path.relative(REPO_ROOT, vsix)} failed: ${(install.stderr || install.stdout || '').trim().split('\n').slice(-3).join(' ')}`);
+    console.error(`[launcher] installed ${path.relative(REPO_ROOT, vsix)}: ${(install.stdout || '').trim().split('\n').pop()}`);
+  }
+
   const port = await findFreePort();
   const server = await withDeadline(
     session.startCodeServer({
@@ -222,7 +234,15 @@ async function main() {
   const pageCrashed = new Promise((_, reject) => page.on('crash', () => reject(new InfraError('the workbench page crashed'))));
   pageCrashed.catch(() => {});
 
-  const url = workbenchUrl({ origin: server.origin, folder: workspace, extensionTestsPath: TEST_INDEX });
+  // With an installed .vsix, VS Code still runs tests only for an extension under development: a minimal one stands in
+  // (it contributes nothing), and the extension under test is the installed one.
+  let developmentPath;
+  if (vsix) {
+    developmentPath = path.join(REPO_ROOT, 'out', 'test', 'vsix-host');
+    fs.mkdirSync(developmentPath, { recursive: true });
+    fs.writeFileSync(path.join(developmentPath, 'package.json'), JSON.stringify({ name: 'worklog-test-host', publisher: 'worklog', version: '0.0.0', engines: { vscode: '^1.100.0' } }, null, 2));
+  }
+  const url = workbenchUrl({ origin: server.origin, folder: workspace, extensionTestsPath: TEST_INDEX, extensionDevelopmentPath: developmentPath });
   if (verbose) console.error(`[launcher] ${url}`);
   await withDeadline(page.goto(url, { waitUntil: 'domcontentloaded' }));
   await Promise.race([exited, timedOut, serverGone, pageCrashed]);

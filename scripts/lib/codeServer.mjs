@@ -656,7 +656,8 @@ export class Session {
 export function workbenchUrl({ origin, folder, extensionDevelopmentPath = REPO_ROOT, extensionTestsPath }) {
   const authority = new URL(origin).host;
   const remote = (p) => `vscode-remote://${authority}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]];
+  // extensionDevelopmentPath null: test the extensions installed in the session (an installed .vsix).
+  const payload = extensionDevelopmentPath ? [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]] : [];
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   payload.push(['skipWelcome', 'true'], ['skipReleaseNotes', 'true']);
   return `${origin}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;

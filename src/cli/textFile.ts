@@ -33,12 +33,33 @@ export function encode(text: string, encoding: Encoding): Buffer {
   return Buffer.from(text, encoding);
 }
 
+/** At most `limit` bytes of a file (it may grow, or lie about its size, while it is read). */
+async function readAtMost(file: string, limit: number): Promise<Buffer> {
+  const handle = await fsp.open(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < limit) {
+      const buffer = Buffer.alloc(Math.min(65536, limit - total));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Reads a page unless it is larger than `maxBytes` or binary (a NUL character); errors carry their code. */
 export async function readPage(file: string, maxBytes: number): Promise<ReadResult> {
   try {
     const stat = await fsp.stat(file);
+    // Only regular files: a FIFO would block the read forever, a device (/dev/zero) never ends.
+    if (!stat.isFile()) return { kind: 'error', code: 'not a regular file' };
     if (stat.size > maxBytes) return { kind: 'skipped', reason: `larger than ${maxBytes} bytes` };
-    const bytes = await fsp.readFile(file);
+    const bytes = await readAtMost(file, maxBytes + 1);
     if (bytes.length > maxBytes) return { kind: 'skipped', reason: `larger than ${maxBytes} bytes` };
     const decoded = decode(bytes);
     if (decoded.text.includes('\u0000')) return { kind: 'skipped', reason: 'binary (contains NUL bytes)' };

@@ -436,7 +436,7 @@ function inlineText(nodes: readonly PhrasingContent[]): string {
 }
 
 // The target may not hold brackets or parentheses: each match attempt stops at the next one (no quadratic scan).
-const LINK = /\]\([ \t]*<?([^()\[\]\s<>]+)>?(?:[ \t]+"[^"\n]*")?[ \t]*\)/g;
+const LINK = /\]\([ \t]*<?([^()[\]\s<>]+)>?(?:[ \t]+"[^"\n]*")?[ \t]*\)/g;
 
 function readLinks(index: LineIndex, fromLine: number): { target: string; span: Span }[] {
   const out: { target: string; span: Span }[] = [];

@@ -26,18 +26,19 @@ export interface Lines {
   readonly lengths: readonly number[];
 }
 
+/** The lines of a text as VS Code and Markdown see them: a line ends at \n, \r\n or a lone \r (written independently of LineIndex). */
 export function linesOf(text: string): Lines {
   const starts: number[] = [];
   const lengths: number[] = [];
+  const re = /\r\n|\r|\n/g;
   let start = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', start);
-    const end = nl === -1 ? text.length : nl;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     starts.push(start);
-    lengths.push(end - start - (nl !== -1 && end > start && text.charCodeAt(end - 1) === 13 ? 1 : 0));
-    if (nl === -1) break;
-    start = nl + 1;
+    lengths.push(m.index - start);
+    start = m.index + m[0].length;
   }
+  starts.push(start);
+  lengths.push(text.length - start);
   return { starts, lengths };
 }
 
