@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import type { SeveritySetting } from '../core/model';
 import { RULE_IDS } from '../core/rules';
 import { coerceSettings, DEFAULT_SETTINGS, type WorklogSettings } from '../core/settings';
@@ -49,6 +49,8 @@ async function exists(p: string): Promise<boolean> {
 export class ConfigResolver {
   private readonly byDir = new Map<string, Promise<ResolvedConfig>>();
   private readonly byFile = new Map<string, Promise<ResolvedConfig>>();
+  /** Folders whose entries the walk has already listed: which of the names the lookup needs they hold. */
+  private readonly listed = new Map<string, { config: boolean; git: boolean }>();
   private readonly defaults: ResolvedConfig;
   private fixed: ResolvedConfig | undefined;
 
@@ -70,6 +72,20 @@ export class ConfigResolver {
     return true;
   }
 
+  /**
+   * Tells the resolver what a folder holds (the walk lists every folder anyway), so looking up its settings needs
+   * no file-system call. Call it before the folder's first `forDir`.
+   */
+  noteListing(dir: string, names: Iterable<string>): void {
+    let config = false;
+    let git = false;
+    for (const name of names) {
+      if (name === CONFIG_FILE) config = true;
+      else if (name === '.git') git = true;
+    }
+    this.listed.set(dir, { config, git });
+  }
+
   /** The settings for pages in `dir` (absolute). */
   forDir(dir: string): Promise<ResolvedConfig> {
     if (this.fixed) return Promise.resolve(this.fixed);
@@ -83,7 +99,8 @@ export class ConfigResolver {
 
   private async lookUp(dir: string): Promise<ResolvedConfig> {
     const candidate = path.join(dir, CONFIG_FILE);
-    if (await exists(candidate)) {
+    const listing = this.listed.get(dir);
+    if (listing ? listing.config : await exists(candidate)) {
       let loaded = this.byFile.get(candidate);
       if (!loaded) {
         loaded = this.load(candidate, dir, false).then((c) => c ?? this.defaults);
@@ -92,7 +109,7 @@ export class ConfigResolver {
       return loaded;
     }
     const parent = path.dirname(dir);
-    if (parent === dir || (await exists(path.join(dir, '.git')))) return this.defaults;
+    if (parent === dir || (listing ? listing.git : await exists(path.join(dir, '.git')))) return this.defaults;
     return this.forDir(parent);
   }
 
@@ -134,19 +151,37 @@ function globPath(config: ResolvedConfig, root: string, abs: string): string {
   return rel.split(path.sep).join('/');
 }
 
+interface Matchers {
+  readonly include: readonly Minimatch[];
+  readonly exclude: readonly Minimatch[];
+}
+
+/** Each settings' globs compiled once (a walk tests every folder and file against them). */
+const compiled = new WeakMap<ResolvedConfig, Matchers>();
+
+function matchers(config: ResolvedConfig): Matchers {
+  let m = compiled.get(config);
+  if (!m) {
+    const compile = (globs: readonly string[]): Minimatch[] => globs.map((g) => new Minimatch(g, GLOB_OPTIONS));
+    m = { include: compile(config.settings.include), exclude: compile(config.settings.exclude) };
+    compiled.set(config, m);
+  }
+  return m;
+}
+
 /** True when the settings' exclude globs exclude a whole folder (so the walk does not enter it). */
 export function excludesDir(config: ResolvedConfig, root: string, dir: string): boolean {
   const rel = globPath(config, root, dir);
   if (rel === '') return false;
-  return config.settings.exclude.some((g) => minimatch(rel + '/', g, GLOB_OPTIONS));
+  return matchers(config).exclude.some((m) => m.match(rel + '/'));
 }
 
 export function excludesFile(config: ResolvedConfig, root: string, file: string): boolean {
   const rel = globPath(config, root, file);
-  return config.settings.exclude.some((g) => minimatch(rel, g, GLOB_OPTIONS));
+  return matchers(config).exclude.some((m) => m.match(rel));
 }
 
 export function includesFile(config: ResolvedConfig, root: string, file: string): boolean {
   const rel = globPath(config, root, file);
-  return config.settings.include.some((g) => minimatch(rel, g, GLOB_OPTIONS));
+  return matchers(config).include.some((m) => m.match(rel));
 }

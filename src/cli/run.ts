@@ -15,7 +15,6 @@ import { fixGroup } from './fix';
 import { formatReport, toReported, type ReportedFinding } from './formatters';
 import { loadTranslator, resolveLocale } from './locale';
 import { createPool, PARALLEL_MIN_PAGES, workerCount, workerScript } from './parallel';
-import { mapLimit } from './pool';
 import { readPage, writePageIfUnchanged, type Encoding } from './textFile';
 import { walk, type WalkedFile } from './walk';
 
@@ -52,8 +51,6 @@ export interface RunIO {
   /** Called just before a fixed page is written (tests use it to change the file in between). */
   readonly beforeWrite?: (path: string) => void | Promise<void>;
 }
-
-const READ_CONCURRENCY = 32;
 
 interface LoadedPage {
   readonly file: WalkedFile;
@@ -117,7 +114,7 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
   if (options.config !== undefined && !(await resolver.useFile(options.config))) return 2;
   const files = await walk(options.paths, io.cwd, resolver, reporter);
 
-  const reads = await mapLimit(files, READ_CONCURRENCY, (f) => readPage(f.real, f.config.settings.maxFileSize));
+  const reads = files.map((f) => readPage(f.real, f.config.settings.maxFileSize));
   const groups = new Map<string, Group>();
   let checkedFiles = 0;
   files.forEach((file, i) => {

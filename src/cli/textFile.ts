@@ -1,7 +1,7 @@
 // Reading and writing page files byte-exactly: the text handed to the core keeps its BOM and line endings, and a
 // fixed text is written back in the file's own encoding, only when nothing changed the file meanwhile.
 import { randomBytes } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fsp, readSync } from 'node:fs';
 import * as path from 'node:path';
 
 export type Encoding = 'utf8' | 'utf16le' | 'utf16be';
@@ -33,39 +33,53 @@ export function encode(text: string, encoding: Encoding): Buffer {
   return Buffer.from(text, encoding);
 }
 
-/** At most `limit` bytes of a file (it may grow, or lie about its size, while it is read). */
-async function readAtMost(file: string, limit: number): Promise<Buffer> {
-  const handle = await fsp.open(file, 'r');
-  try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    while (total < limit) {
-      const buffer = Buffer.alloc(Math.min(65536, limit - total));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead));
-      total += bytesRead;
-    }
-    return Buffer.concat(chunks, total);
-  } finally {
-    await handle.close();
-  }
-}
+/**
+ * Opening without blocking: a FIFO would otherwise wait for a writer. It has no effect on a regular file, the only kind
+ * that is read. (Windows has no such flag, and no FIFOs to fear there.)
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-/** Reads a page unless it is larger than `maxBytes` or binary (a NUL character); errors carry their code. */
-export async function readPage(file: string, maxBytes: number): Promise<ReadResult> {
+/** One read buffer for every page (pages are read one at a time); each page's bytes are copied out of it. */
+const scratch = Buffer.allocUnsafe(256 * 1024);
+
+/**
+ * Reads a page unless it is larger than `maxBytes` or binary (a NUL character); errors carry their code.
+ * Synchronous on purpose: the CLI has nothing else to do meanwhile, and a page is a few kilobytes, so one system call
+ * each for open, stat, read and close is much cheaper than a round trip through the thread pool for each of them.
+ */
+export function readPage(file: string, maxBytes: number): ReadResult {
+  let fd: number | undefined;
   try {
-    const stat = await fsp.stat(file);
+    fd = openSync(file, OPEN_FLAGS);
+    const stat = fstatSync(fd);
     // Only regular files: a FIFO would block the read forever, a device (/dev/zero) never ends.
     if (!stat.isFile()) return { kind: 'error', code: 'not a regular file' };
     if (stat.size > maxBytes) return { kind: 'skipped', reason: `larger than ${maxBytes} bytes` };
-    const bytes = await readAtMost(file, maxBytes + 1);
+    // At most maxBytes + 1 bytes: the file may grow, or lie about its size, while it is read.
+    const limit = maxBytes + 1;
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < limit) {
+      const bytesRead = readSync(fd, scratch, 0, Math.min(scratch.length, limit - total), null);
+      if (bytesRead === 0) break;
+      chunks.push(Buffer.from(scratch.subarray(0, bytesRead)));
+      total += bytesRead;
+    }
+    const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
     if (bytes.length > maxBytes) return { kind: 'skipped', reason: `larger than ${maxBytes} bytes` };
     const decoded = decode(bytes);
     if (decoded.text.includes('\u0000')) return { kind: 'skipped', reason: 'binary (contains NUL bytes)' };
     return { kind: 'text', bytes, ...decoded };
   } catch (e) {
     return { kind: 'error', code: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+  } finally {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // Nothing was written; a failed close loses nothing.
+      }
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 // Finds the Markdown files to check under the paths given on the command line. Symbolic links are followed only
 // while they stay inside those paths; each real file is listed once.
 import type { Dirent } from 'node:fs';
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { displayPath, excludesDir, excludesFile, includesFile, type ConfigResolver, type ResolvedConfig } from './config';
 import { pathFacts } from '../core/weeks';
@@ -76,14 +76,21 @@ export async function walk(args: readonly string[], cwd: string, resolver: Confi
     for (let depth = 0; level.length > 0 && depth <= maxDepth; depth++) {
       const found = await mapLimit(level, CONCURRENCY, async (dir) => {
         const subdirs: { abs: string; real: string }[] = [];
+        // A folder's own settings decide whether it is excluded; the listing read here tells the resolver whether
+        // it holds a settings file, so finding them costs no extra file-system call.
+        const excluded = async (): Promise<boolean> => dir !== root && excludesDir(await resolver.forDir(dir.abs), root.abs, dir.abs);
         let entries: Dirent[];
         try {
-          entries = await fsp.readdir(dir.abs, { withFileTypes: true });
+          // Synchronous: a listing is one quick system call, cheaper than a round trip through the thread pool.
+          entries = readdirSync(dir.abs, { withFileTypes: true });
         } catch (e) {
+          if (await excluded()) return subdirs;
           if (context) reporter.note(`${show(dir.abs)} not read for context: ${code(e)}`);
           else reporter.error(`cannot read ${show(dir.abs)}: ${code(e)}`);
           return subdirs;
         }
+        resolver.noteListing(dir.abs, entries.map((e) => e.name));
+        if (await excluded()) return subdirs;
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         const config = await resolver.forDir(dir.abs);
         for (const entry of entries) {
@@ -109,8 +116,7 @@ export async function walk(args: readonly string[], cwd: string, resolver: Confi
           if (isDir) {
             if (SKIPPED_DIRS.has(entry.name) || seenDirs.has(real)) continue;
             seenDirs.add(real);
-            const childConfig = await resolver.forDir(abs);
-            if (!excludesDir(childConfig, root.abs, abs)) subdirs.push({ abs, real });
+            subdirs.push({ abs, real });
           } else if (isFile && MARKDOWN.test(entry.name)) {
             if (excludesFile(config, root.abs, abs) || !includesFile(config, root.abs, abs)) continue;
             candidates++;

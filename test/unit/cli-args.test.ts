@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseCliArgs } from '../../src/cli/args';
 import { loadTranslator, resolveLocale } from '../../src/cli/locale';
+import { workerCount } from '../../src/cli/parallel';
 import { t } from '../../src/core/l10n';
 import { makeWorkspace, removeWorkspace, runCli, WEEK1_BAD, worklogFiles } from './cli-fixtures/workspace';
 
@@ -75,5 +76,20 @@ describe('worklog-lint locale', () => {
     assert.equal(JSON.parse(r.stdout)[0].message, '"011/09/2025" không phải là ngày: ngày hoặc tháng có hơn hai chữ số. Có lẽ: 11/09/2025');
     const en = await runCli(dir, ['--format', 'json', '--locale', 'en'], { env: { LANG: 'vi_VN.UTF-8' }, bundlePath: bundle });
     assert.match(JSON.parse(en.stdout)[0].message, /is not a date/);
+  });
+});
+
+describe('worker threads for large runs', () => {
+  it('uses none below four cores, where they were measured slower than one thread', () => {
+    assert.strictEqual(workerCount({}, 2), 0);
+    assert.strictEqual(workerCount({}, 3), 0);
+  });
+  it('leaves one core to the main thread from four cores on, at most eight workers', () => {
+    assert.strictEqual(workerCount({}, 4), 3);
+    assert.strictEqual(workerCount({}, 32), 8);
+  });
+  it('follows WORKLOG_LINT_WORKERS when it is set', () => {
+    assert.strictEqual(workerCount({ WORKLOG_LINT_WORKERS: '2' }, 2), 2);
+    assert.strictEqual(workerCount({ WORKLOG_LINT_WORKERS: '0' }, 16), 0);
   });
 });
