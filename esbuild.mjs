@@ -78,6 +78,7 @@ const builds = [
     outfile: 'dist/extension.js',
     platform: 'node',
     format: 'cjs',
+    define: { __WORKLOG_BUILD__: JSON.stringify(buildId()) },
     external: ['vscode'],
     metafile: true,
   },
@@ -91,7 +92,7 @@ const builds = [
     mainFields: ['browser', 'module', 'main'],
     conditions: ['browser'],
     plugins: [trimModules, noNodeBuiltins],
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': '"production"', __WORKLOG_BUILD__: JSON.stringify(buildId()) },
   },
   {
     ...common,

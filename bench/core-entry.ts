@@ -11,3 +11,4 @@ export { PAGE_RULES, WORKLOG_RULES } from '../src/core/rules';
 export { readFrontMatter } from '../src/core/frontMatter';
 export { LineIndex } from '../src/core/text';
 export { buildWorklog, groupWorklogs } from '../src/core/workspace';
+export { PageCache } from '../src/core/pageCache';

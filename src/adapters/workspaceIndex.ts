@@ -9,6 +9,7 @@ import type { WorklogSettings } from '../core/settings';
 import { WorkspaceModel } from '../core/workspaceModel';
 import type { Worklog, WorklogEntry } from '../core/workspace';
 import type { Config } from './config';
+import type { PageStore } from './pageStore';
 
 const DEBOUNCE_MS = 150;
 const READ_CONCURRENCY = 16;
@@ -38,7 +39,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private parsedLimit: number | undefined;
   private scanned = false;
 
-  constructor(private readonly config: Config) {
+  /** `store` keeps parsed pages between sessions (workspace storage); without it every scan parses. */
+  constructor(private readonly config: Config, private readonly store?: PageStore) {
     this.model = new WorkspaceModel((path) => this.config.settingsFor(this.uriByPath.get(path)));
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
     // Folders: a deleted folder takes its pages with it; a created folder may arrive with pages already inside.
@@ -107,6 +109,8 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async doScan(token?: vscode.CancellationToken): Promise<void> {
     const changed = new Set<string>();
+    await this.store?.load();
+    const seen: vscode.Uri[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       if (token?.isCancellationRequested) break;
       const settings = this.config.settingsFor(folder.uri);
@@ -117,15 +121,19 @@ export class WorkspaceIndex implements vscode.Disposable {
         if (token?.isCancellationRequested) break;
         const batch = candidates.slice(i, i + READ_CONCURRENCY);
         const texts = await Promise.all(batch.map((uri) => this.read(uri)));
+        const hashes = await Promise.all(texts.map((t) => (t !== undefined ? this.store?.hash(t) : undefined)));
         batch.forEach((uri, j) => {
+          seen.push(uri);
           const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
           if (open) this.setPage(uri, open.getText(), open.version, changed);
-          else if (texts[j] !== undefined) this.setPage(uri, texts[j]!, undefined, changed);
+          else if (texts[j] !== undefined) this.setPage(uri, texts[j]!, undefined, changed, hashes[j]);
         });
         // Let typing and rendering go on between batches.
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
     }
+    // A complete scan knows every page: the cache forgets the files that are gone.
+    if (!token?.isCancellationRequested) this.store?.retain(seen);
     for (const doc of vscode.workspace.textDocuments) this.updateDocument(doc, changed);
     this.fire(changed, new Set());
   }
@@ -140,13 +148,16 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
   }
 
-  private setPage(uri: vscode.Uri, text: string, version: number | undefined, changed: Set<string>): WorklogPage | undefined {
+  /** `hash` (SHA-256 of a text read from disk) lets the page come from, and go to, the page cache. */
+  private setPage(uri: vscode.Uri, text: string, version: number | undefined, changed: Set<string>, hash?: string): WorklogPage | undefined {
     const settings = this.config.settingsFor(uri);
     if (!this.isCandidate(uri, settings)) return undefined;
     const path = this.pathOf(uri);
     // Unchanged text is never parsed twice (a rescan, a save of what was typed, a file event for a touch).
     const known = this.model.page(path);
     if (known && known.text === text && this.parsedLimit === settings.maxFileSize) {
+      // Parsed from an editor's text that is now on disk too: the cache learns it.
+      if (hash !== undefined) this.store?.remember(uri, hash, known, settings.maxFileSize);
       if (version === undefined) this.parsedVersion.delete(uri.toString());
       else this.parsedVersion.set(uri.toString(), version);
       // Results may still be new (settings changed): the listeners read them again.
@@ -155,7 +166,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       return known;
     }
     this.parsedLimit = settings.maxFileSize;
-    const page = parsePage(path, text, { maxSize: settings.maxFileSize });
+    const cached = hash !== undefined ? this.store?.page(uri, hash, path, text, settings.maxFileSize) : undefined;
+    const page = cached ?? parsePage(path, text, { maxSize: settings.maxFileSize });
+    if (!cached && hash !== undefined) this.store?.remember(uri, hash, page, settings.maxFileSize);
     if (page.skipped && !this.skippedNoted.has(uri.toString())) {
       this.skippedNoted.add(uri.toString());
       void vscode.window.showInformationMessage(page.skipped === 'binary'
@@ -217,8 +230,13 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.remove(uri);
       return;
     }
+    const hash = await this.store?.hash(text);
+    // The file may have been opened meanwhile: an edited editor's text wins, and an editor showing this very text
+    // keeps its version (the page stays current for quick fixes, completions and hovers).
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open?.isDirty) return;
     const changed = new Set<string>();
-    this.setPage(uri, text, undefined, changed);
+    this.setPage(uri, text, open && open.getText() === text ? open.version : undefined, changed, hash);
     this.fire(changed, new Set());
   }
 
@@ -239,6 +257,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const pending = this.timers.get(uri.toString());
     if (pending) clearTimeout(pending);
     this.timers.delete(uri.toString());
+    this.store?.forget(uri);
     const path = this.pathOf(uri);
     const key = this.model.deletePage(path);
     this.parsedVersion.delete(uri.toString());
@@ -265,6 +284,21 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.model.invalidateAll();
     this.parsedVersion.clear();
     void this.rescan();
+  }
+
+  /** For tests and diagnostics: how many pages came from the page cache, and how many went into it. */
+  get cacheStats(): { fromCache: number; stored: number } | undefined {
+    return this.store && { ...this.store.stats };
+  }
+
+  /** Where the page cache is stored (the extension's workspace storage), if anywhere. */
+  get cacheFile(): vscode.Uri | undefined {
+    return this.store?.file;
+  }
+
+  /** Writes the page cache now (tests; otherwise it is written a moment after a change). */
+  flushCache(): Promise<void> {
+    return this.store?.flush() ?? Promise.resolve();
   }
 
   findings(uri: vscode.Uri): Finding[] | undefined {

@@ -26,7 +26,7 @@ export interface PageHints {
   readonly startWeekday?: number;
 }
 
-export type OrderReason = 'setting' | 'component' | 'span' | 'weekday' | 'twin' | 'language' | 'default' | 'none';
+export type OrderReason = 'setting' | 'component' | 'program' | 'span' | 'weekday' | 'twin' | 'language' | 'default' | 'none';
 
 export interface PageAnalysis {
   readonly kind: PageKind;
@@ -124,7 +124,20 @@ function inferOrder(page: WorklogPage, tokens: readonly DateToken[], settings: W
     else if (b > 12 && b <= 31 && a >= 1 && a <= 12) mdy++;
   }
   if (dmy !== mdy) return { order: dmy > mdy ? 'dmy' : 'mdy', reason: 'component' };
-  // 2. The tightest span: a week's dates lie within days of each other under the right reading.
+  // 2. With programStart the page's week is known whatever the order: the reading that puts more dates in it wins.
+  // (Without this, fixing one date into the week could make the span prefer the other reading, and a second check
+  // would report the fixed date again.)
+  const program = programWindow(settings, consensusWeek(page));
+  if (program) {
+    const inside = (order: DayMonthOrder): number => ambiguous.filter((t) => {
+      const d = readDate(t, order, program.start.year).date;
+      return d !== undefined && compare(d, program.start) >= 0 && compare(d, program.end) <= 0;
+    }).length;
+    const pd = inside('dmy');
+    const pm = inside('mdy');
+    if (pd !== pm) return { order: pd > pm ? 'dmy' : 'mdy', reason: 'program' };
+  }
+  // 3. The tightest span: a week's dates lie within days of each other under the right reading.
   const spread = (order: DayMonthOrder): number => {
     const year = commonYear(ambiguous, order) ?? fmDate?.year ?? 2024;
     const days = ambiguous.map((t) => readDate(t, order, year).date).filter((d): d is CalendarDate => d !== undefined);
@@ -138,7 +151,7 @@ function inferOrder(page: WorklogPage, tokens: readonly DateToken[], settings: W
   if (Math.abs(sd - sm) >= 7 || (Math.min(sd, sm) < 14 && sd !== sm && Math.max(sd, sm) >= 14)) {
     return { order: sd < sm ? 'dmy' : 'mdy', reason: 'span' };
   }
-  // 3. Weekday labels that name a day.
+  // 4. Weekday labels that name a day.
   let wd = 0;
   let wm = 0;
   for (const table of page.tables) {
@@ -154,7 +167,7 @@ function inferOrder(page: WorklogPage, tokens: readonly DateToken[], settings: W
     }
   }
   if (wd !== wm) return { order: wd > wm ? 'dmy' : 'mdy', reason: 'weekday' };
-  // 4. The twin page, then the language: Vietnamese writes day first; so do most English pages of this corpus.
+  // 5. The twin page, then the language: Vietnamese writes day first; so do most English pages of this corpus.
   if (hints.order) return { order: hints.order, reason: 'twin' };
   if (page.language === 'vi') return { order: 'dmy', reason: 'language' };
   return { order: 'dmy', reason: 'default' };
@@ -227,12 +240,18 @@ function computeAlignedScore(analysis: PageAnalysis, weekday: number): number {
   return best;
 }
 
-function findWindow(dates: readonly ResolvedDate[], fmDate: CalendarDate | undefined, settings: WorklogSettings, week: number | undefined, hints: PageHints): WeekWindow | undefined {
+/** Week `week`'s window from `programStart`, when both are known. */
+function programWindow(settings: WorklogSettings, week: number | undefined): WeekWindow | undefined {
   const programStart = settings.programStart ? parseIsoDate(settings.programStart) : undefined;
-  if (programStart && week !== undefined && week >= 1) {
-    const start = addDays(programStart, 7 * (week - 1));
-    return { start, end: addDays(start, 6), source: 'program' };
-  }
+  if (!programStart || week === undefined || week < 1) return undefined;
+  const start = addDays(programStart, 7 * (week - 1));
+  return { start, end: addDays(start, 6), source: 'program' };
+}
+
+function findWindow(dates: readonly ResolvedDate[], fmDate: CalendarDate | undefined, settings: WorklogSettings, week: number | undefined, hints: PageHints): WeekWindow | undefined {
+  const program = programWindow(settings, week);
+  if (program) return program;
+  const programStart = settings.programStart ? parseIsoDate(settings.programStart) : undefined;
   const weights = dateWeights(dates);
   if (weights.size === 0) return undefined;
   if (fmDate) {

@@ -78,7 +78,7 @@ export function groupWorklogs(pages: readonly { page: WorklogPage; kind: PageKin
   return groups;
 }
 
-const STRONG = new Set(['setting', 'component', 'span', 'weekday']);
+const STRONG = new Set(['setting', 'component', 'program', 'span', 'weekday']);
 
 /**
  * Analyses the pages of one worklog: first alone, then again with hints from the twin (day/month order) and the

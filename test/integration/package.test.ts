@@ -55,7 +55,14 @@ describe('installed package', function () {
         const sub = vscode.languages.onDidChangeDiagnostics(check);
         check();
       });
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', page, invalid.range);
+      // Right after a page is created and opened, the workbench sometimes answers without this extension's actions
+      // although the provider returned them (logged: the finding, its fix, the diagnostic in the context; seen in
+      // about half the runs of this suite, before the page cache too). Ask again, as the lightbulb does, a few times
+      // without waiting; a provider that offers no fix still fails.
+      let actions: vscode.CodeAction[] = [];
+      for (let attempt = 0; attempt < 5 && !actions.some((a) => a.isPreferred && a.title.includes('11/10/2025')); attempt++) {
+        actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', page, invalid.range);
+      }
       assert.ok(actions.some((a) => a.isPreferred && a.title.includes('11/10/2025')), actions.map((a) => a.title).join(', '));
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
