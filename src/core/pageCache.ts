@@ -18,8 +18,8 @@ export interface PageCacheKey {
 interface Entry {
   /** SHA-256 of the page's text (hex). */
   readonly h: string;
-  /** The page model, encoded. */
-  readonly p: unknown;
+  /** The page model, encoded as JSON text: a string costs the extension host far less memory than the objects. */
+  readonly p: string;
 }
 
 interface CacheFile {
@@ -83,13 +83,12 @@ function untag(value: unknown): unknown {
   return out;
 }
 
-/** The page as JSON-safe data, or undefined when it holds something JSON cannot (then it is simply not cached). */
-export function encodePage(page: WorklogPage): unknown {
+/** The page as JSON text, or undefined when it holds something JSON cannot (then it is simply not cached). */
+export function encodePage(page: WorklogPage): string | undefined {
   const { text: _text, lineIndex: _lines, frontMatter, ...rest } = page;
   const data = { ...rest, frontMatter: frontMatter && { ...frontMatter, entries: [...frontMatter.entries] } };
   try {
-    // Through JSON and back: a deep copy in the stored form, and the proof that it can be stored.
-    return JSON.parse(JSON.stringify(data, replacer));
+    return JSON.stringify(data, replacer);
   } catch {
     return undefined;
   }
@@ -97,8 +96,13 @@ export function encodePage(page: WorklogPage): unknown {
 
 /** The page back from `encodePage`'s data and the text it was parsed from; undefined when the data does not fit. */
 export function decodePage(encoded: unknown, path: string, text: string): WorklogPage | undefined {
-  if (encoded === null || typeof encoded !== 'object') return undefined;
-  const data = untag(encoded);
+  if (typeof encoded !== 'string') return undefined;
+  let data: unknown;
+  try {
+    data = untag(JSON.parse(encoded));
+  } catch {
+    return undefined;
+  }
   if (data === null || typeof data !== 'object') return undefined;
   const d = data as Record<string, unknown> & { frontMatter?: Omit<FrontMatter, 'entries'> & { entries: unknown } };
   if (d.path !== path || typeof d.lineCount !== 'number' || d.skipped !== undefined) return undefined;
@@ -138,7 +142,7 @@ export class PageCache {
         const pages = Object.create(null) as Record<string, Entry[]>;
         for (const [id, list] of Object.entries(data.pages)) {
           if (!Array.isArray(list)) continue;
-          const entries = list.filter((e: Partial<Entry> | null) => e && typeof e === 'object' && typeof e.h === 'string').slice(0, VERSIONS_PER_PAGE);
+          const entries = list.filter((e: Partial<Entry> | null) => e && typeof e === 'object' && typeof e.h === 'string' && typeof e.p === 'string').slice(0, VERSIONS_PER_PAGE);
           if (entries.length > 0) pages[id] = entries;
         }
         return new PageCache(key, pages);
@@ -193,7 +197,7 @@ export class PageCache {
   toJSON(): string {
     this.changed = false;
     const data: CacheFile = { format: PAGE_CACHE_FORMAT, key: this.key, pages: this.pages };
-    // The entries are already in their stored form (encodePage): no replacer.
+    // The entries are already JSON text (encodePage): no replacer.
     return JSON.stringify(data);
   }
 }

@@ -123,10 +123,11 @@ describe('page cache', () => {
   });
 
   it('drops an entry whose data is not a page instead of failing', () => {
-    const json = JSON.stringify({ format: 1, key: KEY, pages: { a: [{ h: 'h', p: { path: 'x.md', lineCount: 'many' } }], b: [{ h: 'h', p: 42 }], c: { h: 'h' }, d: [null, 7] } });
+    const json = JSON.stringify({ format: 1, key: KEY, pages: { a: [{ h: 'h', p: JSON.stringify({ path: 'x.md', lineCount: 'many' }) }], b: [{ h: 'h', p: 42 }], c: { h: 'h' }, d: [null, 7], e: [{ h: 'h', p: '{not json' }] } });
     const cache = PageCache.fromJSON(json, KEY);
     assert.equal(cache.get('a', 'h', 'x.md', ''), undefined);
     assert.equal(cache.get('b', 'h', 'x.md', ''), undefined);
+    assert.equal(cache.get('e', 'h', 'x.md', ''), undefined);
     assert.equal(decodePage(null, 'x.md', ''), undefined);
   });
 
