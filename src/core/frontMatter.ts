@@ -44,7 +44,19 @@ export function readFrontMatter(index: LineIndex, bom: boolean): FrontMatterResu
         close = line;
         break;
       }
-      if (bad === -1 && nearMiss.test(lt)) bad = line;
+      const near = nearMiss.test(lt);
+      if (bad === -1 && near) bad = line;
+      // A line that only starts with the delimiter ("---title: …") ends the front matter for Hugo, whose lexer looks
+      // for the delimiter at the start of a line; the rest of the line falls into the page. (gray-matter splits there
+      // too, so the block is never read past it.) No fix: what the line was meant to be is not clear.
+      if (!near && bad === -1 && lt.startsWith(delim)) {
+        const s = index.span(index.starts[line], index.lineEnd(line));
+        return {
+          frontMatter: parseBlock(index, 0, line, delim, open[2], lineStart),
+          problem: { kind: 'bad-close', span: s, message: t('Hugo ends the front matter at "{0}": a line that starts with "{1}" closes it, and the rest of the line is not read as front matter.', lt.trim(), delim) },
+          bodyLine: line + 1,
+        };
+      }
     }
     if (bad !== -1) {
       // A dash line before the real close (or instead of it): Hugo does not close the front matter there.

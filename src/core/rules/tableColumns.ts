@@ -81,7 +81,10 @@ export const tableColumns: PageRule = {
         // The second line of a broken row either goes on with the same cell (no leading pipe: join with a <br>) or
         // starts the next cells (a leading pipe: join with a space).
         const nextOpens = /^[ \t]*\|/.test(nextText);
-        const joined = next ? n + next.cells.length - (nextOpens ? 0 : 1) : 0;
+        // A next line that is only a pipe ("|  ") is a row of one empty cell on its own, but joined it only closes the
+        // row: it adds no cell.
+        const nextCells = next ? (nextOpens && /^[ \t]*\|[ \t]*$/.test(nextText) ? 0 : next.cells.length) : 0;
+        const joined = next ? n + nextCells - (nextOpens ? 0 : 1) : 0;
         if (n < expected && next && next.line === row.line + 1 && !row.closed && joined === expected) {
           const joinAt = { line: row.line, character: trimEndMd(text).length };
           const resumeAt = { line: next.line, character: nextOpens ? nextText.indexOf('|') : nextText.length - nextText.replace(/^[ \t]+/, '').length };

@@ -14,14 +14,7 @@ export interface KnownIssue {
 }
 
 
-export const KNOWN_ISSUES: readonly KnownIssue[] = [
-  {
-    id: 'order-flips-after-fix',
-    fixture: 'order-flips-after-fix.json',
-    summary: 'a date fix changes the inferred day/month order, and the fixed date is reported again',
-    matches: (v) => /removes-finding$/.test(v.property) && new Set(v.message.match(/\(\d+[/.-]\d+[/.-]\d+ – \d+[/.-]\d+[/.-]\d+\)/g) ?? []).size >= 2,
-  },
-];
+export const KNOWN_ISSUES: readonly KnownIssue[] = [];
 
 export const knownHits = new Map<string, number>();
 
