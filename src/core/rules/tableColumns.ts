@@ -9,13 +9,15 @@ function lineText(page: WorklogPage, line: number): string {
 }
 
 /** A delimiter row with `count` cells, keeping the alignment of the cells that exist. */
-function delimiterRow(header: TableRow, delimiter: TableRow, headerText: string): string {
+function delimiterRow(header: TableRow, delimiter: TableRow, headerText: string, delimiterText: string): string {
   const cells: string[] = [];
   for (let i = 0; i < header.cells.length; i++) {
     const existing = delimiter.cells[i]?.raw;
     cells.push(existing && /^:?-+:?$/.test(existing) ? existing : '---');
   }
-  const leading = /^\s*\|/.test(headerText);
+  // A leading pipe when the header or the old delimiter row had one: a fix never starts a line with "---" that did
+  // not (in a page whose front matter is not closed, such a line would close it, as Hugo reads it).
+  const leading = /^\s*\|/.test(headerText) || /^\s*\|/.test(delimiterText);
   return `${leading ? '| ' : ''}${cells.join(' | ')}${header.closed ? ' |' : ''}`;
 }
 
@@ -25,7 +27,7 @@ function checkBroken(page: WorklogPage, report: (r: Report) => void): void {
     if (roles.start === undefined && roles.end === undefined && roles.date === undefined) continue;
     const headerText = lineText(page, header.line);
     const delimiterText = lineText(page, delimiter.line);
-    const newText = delimiterRow(header, delimiter, headerText);
+    const newText = delimiterRow(header, delimiter, headerText, delimiterText);
     report({
       span: { start: { line: delimiter.line, character: 0 }, end: { line: delimiter.line, character: delimiterText.length } },
       message: t('The header row has {0} cells but the delimiter row below it has {1}: Markdown does not render this table.', header.cells.length, delimiter.cells.length),
