@@ -1,7 +1,7 @@
 // What a page's dates mean: the day/month order inferred from evidence, every date read under it, the page's week
 // window and week number. Computed once per parsed page (and hints from its worklog) and shared by the rules.
 import { addDays, CalendarDate, compare, daysBetween, isoWeekday, parseIsoDate } from './calendar';
-import { formatOf, readDate, weekdayOfNumber, type DateReading, type NumericConvention } from './dates';
+import { formatOf, readDate, scanDates, weekdayOfNumber, type DateReading, type NumericConvention } from './dates';
 import type { DateToken, DayMonthOrder, FrontMatterEntry, TaskRow, TaskTable, WeekWindow, WorklogPage } from './model';
 import type { WorklogSettings } from './settings';
 
@@ -31,6 +31,11 @@ export type OrderReason = 'setting' | 'component' | 'program' | 'span' | 'weekda
 export interface PageAnalysis {
   readonly kind: PageKind;
   readonly order: DayMonthOrder;
+  /**
+   * The order the page would be read in with `token` rewritten as `text`: a fix that flips it would be read back
+   * differently (and reported again), so it is not proposed.
+   */
+  readonly orderIfRewritten: (token: DateToken, text: string) => DayMonthOrder;
   readonly orderReason: OrderReason;
   readonly dates: readonly ResolvedDate[];
   readonly frontMatterDate?: { readonly date: CalendarDate; readonly entry: FrontMatterEntry };
@@ -81,7 +86,14 @@ export function analyzePage(page: WorklogPage, settings: WorklogSettings, hints:
   const fmEntry = page.frontMatter?.entries.get('date');
   const fmDate = fmEntry && typeof fmEntry.value === 'string' ? parseIsoDate(fmEntry.value.trim()) : undefined;
 
-  const { order, reason } = inferOrder(page, tokens.map((t) => t.token), settings, hints, fmDate);
+  const tokenList = tokens.map((t) => t.token);
+  const { order, reason } = inferOrder(page, tokenList, settings, hints, fmDate);
+  const orderIfRewritten = (token: DateToken, text: string): DayMonthOrder => {
+    const cell = { raw: text, text, span: token.span, outer: token.span };
+    const replaced = scanDates(cell);
+    const list = tokenList.flatMap((t) => (t === token ? replaced : [t]));
+    return inferOrder(page, list, settings, hints, fmDate).order;
+  };
   const year = commonYear(tokens.map((t) => t.token), order) ?? fmDate?.year;
   const dates: ResolvedDate[] = tokens.map((t) => ({ ...t, reading: readDate(t.token, order, year) }));
   const week = consensusWeek(page);
@@ -98,6 +110,7 @@ export function analyzePage(page: WorklogPage, settings: WorklogSettings, hints:
     kind,
     order,
     orderReason: reason,
+    orderIfRewritten,
     dates,
     frontMatterDate: fmDate && fmEntry ? { date: fmDate, entry: fmEntry } : undefined,
     window,
@@ -135,7 +148,9 @@ function inferOrder(page: WorklogPage, tokens: readonly DateToken[], settings: W
     }).length;
     const pd = inside('dmy');
     const pm = inside('mdy');
-    if (pd !== pm) return { order: pd > pm ? 'dmy' : 'mdy', reason: 'program' };
+    // Only as strong evidence: at least half the dates in the week under the winning reading (one stray date that
+    // happens to fall in the week under the other reading must not flip a page whose dates agree with each other).
+    if (pd !== pm && Math.max(pd, pm) * 2 >= ambiguous.length) return { order: pd > pm ? 'dmy' : 'mdy', reason: 'program' };
   }
   // 3. The tightest span: a week's dates lie within days of each other under the right reading.
   const spread = (order: DayMonthOrder): number => {

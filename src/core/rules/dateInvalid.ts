@@ -11,7 +11,8 @@ export const dateInvalid: PageRule = {
     for (const d of analysis.dates) {
       const problem = d.reading.problem;
       if (problem !== 'digits' && problem !== 'no-such-day') continue;
-      const proposals = fitRow(proposeInWindow(d.token, analysis.order, analysis.window, analysis.year), d, analysis);
+      const proposals = fitRow(proposeInWindow(d.token, analysis.order, analysis.window, analysis.year), d, analysis)
+        .filter((p) => analysis.orderIfRewritten(d.token, p.text) === analysis.order);
       const orderName = analysis.order === 'dmy' ? t('day/month/year') : t('month/day/year');
       const base = problem === 'digits'
         ? t('"{0}" is not a date: a day or month has more than two digits.', d.token.raw)

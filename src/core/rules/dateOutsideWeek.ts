@@ -36,7 +36,9 @@ export const dateOutsideWeek: PageRule = {
       const date = d.reading.date;
       if (!date || inWindow(date, window)) continue;
       if (overruns(d, analysis, window)) continue;
-      const proposals = fitRow(proposeInWindow(d.token, analysis.order, window, analysis.year), d, analysis);
+      // A proposal that would make the page read the other way round would be reported again: not proposed.
+      const proposals = fitRow(proposeInWindow(d.token, analysis.order, window, analysis.year), d, analysis)
+        .filter((p) => analysis.orderIfRewritten(d.token, p.text) === analysis.order);
       const weekName = analysis.week !== undefined ? t('week {0}', analysis.week) : t('this week');
       report({
         span: d.token.span,
