@@ -61,8 +61,17 @@ export function fitRow(proposals: readonly Proposal[], d: ResolvedDate, analysis
   const other = d.role === 'end' ? row?.start : row?.end;
   // Only a date that belongs to the week says anything (a row with both dates wrong gets both corrected).
   const otherDate = other && other.token !== d.token && other.reading.date && analysis.window && inWindow(other.reading.date, analysis.window) ? other.reading.date : undefined;
-  if (!otherDate) return [...proposals];
-  return proposals.filter((p) => (d.role === 'end' ? p.date.compare(otherDate) >= 0 : p.date.compare(otherDate) <= 0));
+  const inOrder = (p: Proposal, q: CalendarDate): boolean => (d.role === 'end' ? p.date.compare(q) >= 0 : p.date.compare(q) <= 0);
+  if (otherDate) return proposals.filter((p) => inOrder(p, otherDate));
+  // Both dates of the row outside the week: the other is corrected too when it can be (fix-all does both), else it
+  // stays as written. A proposal must keep the row in order with whatever the other date becomes (each of its
+  // proposals, or itself when it has none), so fixing both never puts a completion before its start.
+  if (other && other.token !== d.token && other.reading.date && analysis.window) {
+    const theirs = proposeInWindow(other.token, analysis.order, analysis.window, analysis.year).map((q) => q.date);
+    const targets = theirs.length > 0 ? theirs : [other.reading.date];
+    return proposals.filter((p) => targets.every((q) => inOrder(p, q)));
+  }
+  return [...proposals];
 }
 
 /**
