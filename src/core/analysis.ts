@@ -36,6 +36,8 @@ export interface PageAnalysis {
    * differently (and reported again), so it is not proposed.
    */
   readonly orderIfRewritten: (token: DateToken, text: string) => DayMonthOrder;
+  /** The same for several tokens rewritten at once (what fix-all does with the preferred fixes). */
+  readonly orderIfRewrittenAll: (rewrites: ReadonlyMap<DateToken, string>) => DayMonthOrder;
   readonly orderReason: OrderReason;
   readonly dates: readonly ResolvedDate[];
   readonly frontMatterDate?: { readonly date: CalendarDate; readonly entry: FrontMatterEntry };
@@ -88,12 +90,14 @@ export function analyzePage(page: WorklogPage, settings: WorklogSettings, hints:
 
   const tokenList = tokens.map((t) => t.token);
   const { order, reason } = inferOrder(page, tokenList, settings, hints, fmDate);
-  const orderIfRewritten = (token: DateToken, text: string): DayMonthOrder => {
-    const cell = { raw: text, text, span: token.span, outer: token.span };
-    const replaced = scanDates(cell);
-    const list = tokenList.flatMap((t) => (t === token ? replaced : [t]));
+  const orderIfRewrittenAll = (rewrites: ReadonlyMap<DateToken, string>): DayMonthOrder => {
+    const list = tokenList.flatMap((t) => {
+      const text = rewrites.get(t);
+      return text === undefined ? [t] : scanDates({ raw: text, text, span: t.span, outer: t.span });
+    });
     return inferOrder(page, list, settings, hints, fmDate).order;
   };
+  const orderIfRewritten = (token: DateToken, text: string): DayMonthOrder => orderIfRewrittenAll(new Map([[token, text]]));
   const year = commonYear(tokens.map((t) => t.token), order) ?? fmDate?.year;
   const dates: ResolvedDate[] = tokens.map((t) => ({ ...t, reading: readDate(t.token, order, year) }));
   const week = consensusWeek(page);
@@ -111,6 +115,7 @@ export function analyzePage(page: WorklogPage, settings: WorklogSettings, hints:
     order,
     orderReason: reason,
     orderIfRewritten,
+    orderIfRewrittenAll,
     dates,
     frontMatterDate: fmDate && fmEntry ? { date: fmDate, entry: fmEntry } : undefined,
     window,

@@ -1,9 +1,9 @@
 import { inWindow, type PageAnalysis, type ResolvedDate } from '../analysis';
-import type { WeekWindow } from '../model';
-import { daysBetween, makeDate, toIso } from '../calendar';
+import type { DateToken, Fix, WeekWindow } from '../model';
+import { daysBetween, makeDate, toIso, type CalendarDate } from '../calendar';
 import { t } from '../l10n';
 import type { PageRule } from './types';
-import { describeDate, describeWindow, fitRow, proposalFixes, proposeInWindow, rankByLabel } from './proposals';
+import { describeDate, describeWindow, fitRow, proposalFixes, proposeInWindow, rankByLabel, type Proposal } from './proposals';
 
 /** How long after its week a task may be completed (it started inside the week) before the date counts as wrong. */
 const OVERRUN_DAYS = 7;
@@ -32,6 +32,7 @@ export const dateOutsideWeek: PageRule = {
     const window = analysis.window;
     if (!window) return;
     const range = describeWindow(window, analysis);
+    const found: { d: ResolvedDate; date: CalendarDate; proposals: Proposal[]; fixes: Fix[] }[] = [];
     for (const d of analysis.dates) {
       const date = d.reading.date;
       if (!date || inWindow(date, window)) continue;
@@ -39,12 +40,23 @@ export const dateOutsideWeek: PageRule = {
       // A proposal that would make the page read the other way round would be reported again: not proposed.
       const proposals = fitRow(proposeInWindow(d.token, analysis.order, window, analysis.year), d, analysis)
         .filter((p) => analysis.orderIfRewritten(d.token, p.text) === analysis.order);
+      found.push({ d, date, proposals, fixes: proposalFixes(d.token, proposals, d.row.day) });
+    }
+    // Fix-all applies every preferred fix at once: when together they would flip the page's day/month order, each
+    // stays a quick fix of its own but none is preferred.
+    const preferred = new Map<DateToken, string>();
+    for (const f of found) {
+      const fix = f.fixes.find((x) => x.preferred);
+      if (fix) preferred.set(f.d.token, fix.edits[0].newText);
+    }
+    const together = preferred.size > 1 && analysis.orderIfRewrittenAll(preferred) !== analysis.order;
+    for (const { d, date, proposals, fixes } of found) {
       const weekName = analysis.week !== undefined ? t('week {0}', analysis.week) : t('this week');
       report({
         span: d.token.span,
         message: t('{0} is outside {1} ({2}).', describeDate(date, analysis), weekName, range)
           + (proposals.length > 0 ? ' ' + t('Probably: {0}', rankByLabel(proposals, d.row.day).proposals.map((p) => `${p.text} (${p.why})`).join(t(' or '))) : ''),
-        fixes: proposalFixes(d.token, proposals, d.row.day),
+        fixes: together ? fixes.map((x) => ({ ...x, preferred: false })) : fixes,
       });
     }
     // The front matter date is often the day of publishing, any time after the week; before the week it is a date
