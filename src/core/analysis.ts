@@ -145,7 +145,7 @@ function inferOrder(page: WorklogPage, tokens: readonly DateToken[], settings: W
   // 2. With programStart the page's week is known whatever the order: the reading that puts more dates in it wins.
   // (Without this, fixing one date into the week could make the span prefer the other reading, and a second check
   // would report the fixed date again.)
-  const program = programWindow(settings, consensusWeek(page));
+  const program = settings.programStart ? programWindow(settings, consensusWeek(page)) : undefined;
   if (program) {
     const inside = (order: DayMonthOrder): number => ambiguous.filter((t) => {
       const d = readDate(t, order, program.start.year).date;
