@@ -5,9 +5,9 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { codeOf, diagnosticsWhen } from './helpers';
 
 const EXTENSION_ID = 'worklog.vscode-worklog';
-const WAIT_MS = 45000;
 
 function page(week: number, title: string, rows: string[], vi = false): string {
   const header = vi
@@ -41,29 +41,6 @@ const WEEK1_ROWS = [
   '| Wed | - Launch an instance | 08/10/2025 | 08/10/2025 | |',
 ];
 
-/** Resolves with the diagnostics of `uri` once `accept` holds for them (checked at once, then on every change). */
-function diagnosticsWhen(uri: vscode.Uri, accept: (d: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const worklog = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'worklog');
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}; diagnostics now: ${JSON.stringify(worklog().map((d) => [codeOf(d), d.range.start.line, d.range.start.character, d.message]))}`));
-    }, WAIT_MS);
-    const check = (): boolean => {
-      const current = worklog();
-      if (!accept(current)) return false;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(current);
-      return true;
-    };
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((u) => u.toString() === uri.toString())) check();
-    });
-    check();
-  });
-}
-
 async function create(files: [vscode.Uri, string][]): Promise<void> {
   const edit = new vscode.WorkspaceEdit();
   for (const [uri, text] of files) edit.createFile(uri, { contents: new TextEncoder().encode(text), ignoreIfExists: false, overwrite: true });
@@ -74,10 +51,6 @@ async function remove(uri: vscode.Uri): Promise<void> {
   const edit = new vscode.WorkspaceEdit();
   edit.deleteFile(uri, { recursive: true, ignoreIfNotExists: true });
   assert.ok(await vscode.workspace.applyEdit(edit), 'file deleted');
-}
-
-function codeOf(d: vscode.Diagnostic): string {
-  return typeof d.code === 'object' && d.code ? String(d.code.value) : String(d.code);
 }
 
 describe('diagnostics and quick fixes', function () {

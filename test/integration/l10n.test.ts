@@ -16,9 +16,9 @@
 import * as assert from 'node:assert/strict';
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { codeOf, diagnosticsWhen } from './helpers';
 
 const EXTENSION_ID = 'worklog.vscode-worklog';
-const WAIT_MS = 45000;
 const IMPOSSIBLE = '31/04/2025';
 /** The date-invalid message for a day that does not exist, read like the rest of the page. */
 const NO_SUCH_DAY = '"{0}" is not a date: there is no such day (read as {1}, like the rest of the page).';
@@ -66,33 +66,6 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function codeOf(d: vscode.Diagnostic): string {
-  return typeof d.code === 'object' && d.code ? String(d.code.value) : String(d.code);
-}
-
-/** Resolves with the worklog diagnostics of `uri` once `accept` holds for them (checked at once, then on every change). */
-function diagnosticsWhen(uri: vscode.Uri, accept: (d: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const worklog = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'worklog');
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}; diagnostics now: ${JSON.stringify(worklog().map((d) => [codeOf(d), d.message]))}`));
-    }, WAIT_MS);
-    const check = (): boolean => {
-      const current = worklog();
-      if (!accept(current)) return false;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(current);
-      return true;
-    };
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((u) => u.toString() === uri.toString())) check();
-    });
-    check();
-  });
 }
 
 /** The arguments that filled `template`'s `{n}` in `message`, or undefined when the message is not of that template. */

@@ -6,6 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { codeOf, diagnosticsWhen } from './helpers';
 
 const EXTENSION_ID = 'worklog.vscode-worklog';
 
@@ -43,18 +44,8 @@ describe('installed package', function () {
       edit.createFile(page, { contents: new TextEncoder().encode(text) });
       assert.ok(await vscode.workspace.applyEdit(edit));
       await vscode.window.showTextDocument(page);
-      const invalid = await new Promise<vscode.Diagnostic>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('no date-invalid diagnostic from the installed extension')), 60000);
-        const check = (): void => {
-          const d = vscode.languages.getDiagnostics(page).find((x) => x.source === 'worklog' && typeof x.code === 'object' && x.code.value === 'date-invalid');
-          if (!d) return;
-          clearTimeout(timer);
-          sub.dispose();
-          resolve(d);
-        };
-        const sub = vscode.languages.onDidChangeDiagnostics(check);
-        check();
-      });
+      const found = await diagnosticsWhen(page, (d) => d.some((x) => codeOf(x) === 'date-invalid'), 'a date-invalid diagnostic from the installed extension', 60000);
+      const invalid = found.find((x) => codeOf(x) === 'date-invalid')!;
       // Right after a page is created and opened, the workbench sometimes answers without this extension's actions
       // although the provider returned them (logged: the finding, its fix, the diagnostic in the context; seen in
       // about half the runs of this suite, before the page cache too). Ask again, as the lightbulb does, a few times

@@ -5,10 +5,10 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { WAIT_MS } from './helpers';
 import type { WorklogApi } from '../../src/extension';
 
 const EXTENSION_ID = 'worklog.vscode-worklog';
-const WAIT_MS = 45000;
 
 function page(rows: string[]): string {
   return [

@@ -7,9 +7,9 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { codeOf, diagnosticsWhen, WAIT_MS } from './helpers';
 
 const EXTENSION_ID = 'worklog.vscode-worklog';
-const WAIT_MS = 45000;
 
 const PAGE = [
   '---',
@@ -32,32 +32,6 @@ const PAGE = [
   '| Wed | - Write a settings file | 07/10/2025 | 011/10/2025 | |',
   '',
 ].join('\n');
-
-function diagnosticsWhen(uri: vscode.Uri, accept: (d: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const worklog = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'worklog');
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}; now: ${JSON.stringify(worklog().map((d) => [codeOf(d), d.range.start.line, d.severity]))}`));
-    }, WAIT_MS);
-    const check = (): boolean => {
-      const current = worklog();
-      if (!accept(current)) return false;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(current);
-      return true;
-    };
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((u) => u.toString() === uri.toString())) check();
-    });
-    check();
-  });
-}
-
-function codeOf(d: vscode.Diagnostic): string {
-  return typeof d.code === 'object' && d.code ? String(d.code.value) : String(d.code);
-}
 
 const SEVERITY: Record<number, string> = { [vscode.DiagnosticSeverity.Error]: 'error', [vscode.DiagnosticSeverity.Warning]: 'warning', [vscode.DiagnosticSeverity.Information]: 'info' };
 

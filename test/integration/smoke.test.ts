@@ -32,13 +32,24 @@ function asArray<T>(value: T | T[] | undefined): T[] {
   return Array.isArray(value) ? value : [value];
 }
 
-async function waitForFile(file: string, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (fs.existsSync(file)) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
+/** Resolves true once `file` exists (on a change event of its folder, not by polling), false at the deadline. */
+function waitForFile(file: string, timeoutMs: number): Promise<boolean> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (found: boolean): void => {
+      if (settled) return;
+      settled = true;
+      watcher.close();
+      clearTimeout(timer);
+      resolve(found);
+    };
+    const watcher = fs.watch(path.dirname(file), () => {
+      if (fs.existsSync(file)) finish(true);
+    });
+    const timer = setTimeout(() => finish(fs.existsSync(file)), timeoutMs);
+    if (fs.existsSync(file)) finish(true);
+  });
 }
 
 describe('smoke', () => {

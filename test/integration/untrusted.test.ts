@@ -6,6 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { diagnosticsWhen } from './helpers';
 
 const EXTENSION_ID = 'worklog.vscode-worklog';
 
@@ -41,18 +42,7 @@ describe('untrusted workspace', function () {
       edit.createFile(page, { contents: new TextEncoder().encode(text) });
       assert.ok(await vscode.workspace.applyEdit(edit));
       await vscode.window.showTextDocument(page);
-      const diagnostics = await new Promise<vscode.Diagnostic[]>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('no diagnostics in the untrusted workspace')), 60000);
-        const check = (): void => {
-          const found = vscode.languages.getDiagnostics(page).filter((d) => d.source === 'worklog');
-          if (found.length === 0) return;
-          clearTimeout(timer);
-          sub.dispose();
-          resolve(found);
-        };
-        const sub = vscode.languages.onDidChangeDiagnostics(check);
-        check();
-      });
+      const diagnostics = await diagnosticsWhen(page, (found) => found.length > 0, 'diagnostics in the untrusted workspace', 60000);
       const invalid = diagnostics.find((d) => typeof d.code === 'object' && d.code.value === 'date-invalid');
       assert.ok(invalid, 'date-invalid reported');
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', page, invalid.range);
