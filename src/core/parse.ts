@@ -39,6 +39,11 @@ function remark(): Processor<Root> {
 export interface ParseOptions {
   /** Pages larger than this many characters are not parsed (a note is kept instead). */
   readonly maxSize?: number;
+  /**
+   * Hand every table and objectives list to remark, even those the plain reader below reads the same (tests compare
+   * both readings; the result must not differ).
+   */
+  readonly reference?: boolean;
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -155,7 +160,7 @@ export function parsePage(path: string, text: string, options: ParseOptions = {}
   }
   if (objectivesFrom >= 0 && !objectivesBlock) objectivesBlock = { from: objectivesFrom, to: index.lineCount };
 
-  readBody(index, tableBlocks, objectivesBlock, base.tables, base.brokenTables, base.objectives);
+  readBody(index, tableBlocks, objectivesBlock, base.tables, base.brokenTables, base.objectives, options.reference === true);
 
   let language = facts.language;
   let languageSource: WorklogPage['languageSource'] = language ? 'file' : 'none';
@@ -297,7 +302,7 @@ function makeCell(lt: string, line: number, outerStart: number, from: number, to
  * apart, as they are in the page). A header and delimiter row of different widths is not a table for Markdown: it
  * is kept aside for table-columns.
  */
-function readBody(index: LineIndex, blocks: readonly { from: number; to: number }[], objectives: { from: number; to: number } | undefined, tables: TaskTable[], broken: BrokenTable[], items: ListItem[]): void {
+function readBody(index: LineIndex, blocks: readonly { from: number; to: number }[], objectives: { from: number; to: number } | undefined, tables: TaskTable[], broken: BrokenTable[], items: ListItem[], reference: boolean): void {
   const keep = new Uint8Array(index.lineCount);
   const tableBlocks: { from: number; to: number }[] = [];
   for (const b of blocks) {
@@ -322,6 +327,17 @@ function readBody(index: LineIndex, blocks: readonly { from: number; to: number 
   // A list running straight into a table (no blank line) would read differently in one parse: parse it on its own.
   const alone = list !== undefined && list.to < index.lineCount && keep[list.to] === 1 && index.lineText(list.to - 1).trim() !== '';
   if (list && !alone) keep.fill(1, list.from, list.to);
+  // The common page — tables of plain `| … |` rows, a list of one-line bullets — reads the same without remark (see
+  // plainTableRows and plainListItems for what is plain; the fuzz suite and core-parse tests compare both readings).
+  if (!reference) {
+    const plainItems = list ? plainListItems(index, list.from, list.to) : [];
+    const plainTables = plainItems ? tableBlocks.map((b) => plainTableRows(index, b)) : [];
+    if (plainItems && plainTables.every((rows) => rows !== undefined)) {
+      for (const rows of plainTables) readTableRows(index, rows!, tables);
+      items.push(...plainItems);
+      return;
+    }
+  }
   if (tableBlocks.length === 0 && (!list || alone)) {
     if (list) items.push(...readObjectives(index, list.from, list.to));
     return;
@@ -342,7 +358,10 @@ function readBody(index: LineIndex, blocks: readonly { from: number; to: number 
 }
 
 function readTable(index: LineIndex, table: Table, tables: TaskTable[]): void {
-  const rows = table.children.map((r) => rowFromMd(index, r, 0));
+  readTableRows(index, table.children.map((r) => rowFromMd(index, r, 0)), tables);
+}
+
+function readTableRows(index: LineIndex, rows: readonly TableRow[], tables: TaskTable[]): void {
   if (rows.length === 0) return;
   const headerRow = rows[0];
   const columns = headerRoles(headerRow.cells.map((c) => c.raw));
@@ -390,16 +409,108 @@ function readTable(index: LineIndex, table: Table, tables: TaskTable[]): void {
 function rowFromMd(index: LineIndex, row: MdTableRow, lineBase: number): TableRow {
   const line = lineBase + (row.position?.start.line ?? 1) - 1;
   const lt = index.lineText(line);
+  const trimmedEnd = trimEndMd(lt).length;
   const cells: Cell[] = row.children.map((cell) => {
     const from = (cell.position?.start.column ?? 1) - 1;
     const to = Math.min((cell.position?.end.column ?? 1) - 1, lt.length);
     // mdast cells start at their leading pipe (when there is one) and end after the closing pipe of the last cell.
     const innerFrom = lt[from] === '|' ? from + 1 : from;
+    // The last cell runs on over white space after the closing pipe (`| x | y |␠␠`): the pipe closes it all the same.
     let innerTo = to;
+    while (innerTo > innerFrom && (lt[innerTo - 1] === ' ' || lt[innerTo - 1] === '\t')) innerTo--;
     if (innerTo > innerFrom && lt[innerTo - 1] === '|' && lt[innerTo - 2] !== '\\') innerTo--;
+    else innerTo = Math.min(to, trimmedEnd);
     return makeCell(lt, line, from, innerFrom, innerTo);
   });
   return { line, span: { start: { line, character: 0 }, end: { line, character: lt.length } }, cells, closed: closedRow(lt) };
+}
+
+/**
+ * The rows of a table block whose every line starts with a pipe in the first column and holds no double backslash:
+ * such a block is a GFM table row for row, with cells between its unescaped pipes, and remark reads it exactly so.
+ * Anything else (indented rows, rows without a leading pipe, escapes, a line that could start another block) is
+ * left to remark: undefined.
+ */
+function plainTableRows(index: LineIndex, block: { from: number; to: number }): TableRow[] | undefined {
+  const rows: TableRow[] = [];
+  for (let line = block.from; line < block.to; line++) {
+    const lt = index.lineText(line);
+    // `\\|` is an escaped backslash before a real pipe, which splitCells would read as an escaped pipe.
+    if (lt.charCodeAt(0) !== 124 /* | */ || lt.includes('\\\\')) return undefined;
+    if (line !== block.from + 1) rows.push(splitCells(index, line));
+  }
+  return rows;
+}
+
+const PLAIN_BULLET = /^(?:([-*+])|(\d{1,9})([.)]))( {1,4})(?=\S)/;
+/** Characters that can start a block (or a line that is not paragraph text) when they open an item's text or a line. */
+const BLOCK_START = /^(?:[#>`~<|=:\-*+_]|\d{1,9}[.)])/;
+/** The same for the text right after an item's marker, where `**bold**` or `_x_` are text. */
+const ITEM_BLOCK_START = /^(?:[#>~<|=]|`{3}|[-*+](?: |$)|\d{1,9}[.)](?: |$))/;
+const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ ]*){3,}|(?:\*[ ]*){3,}|(?:_[ ]*){3,})$/;
+
+/**
+ * The items of the first list of an objectives section when it is plain: before it only blank lines and plain
+ * paragraph text; in it, blank lines, one-line items at the first column (same marker), lines indented under an item,
+ * and plain text continuing the line above. An item's text is its first line as remark reads it (inline syntax is
+ * off in this parser, so the text is the source). Anything else — escapes, tabs, an item opening with block syntax,
+ * a line that could make an item's first line a setext heading or a table header, a hard break joining the first
+ * line to the next — is left to remark: undefined.
+ */
+function plainListItems(index: LineIndex, from: number, to: number): ListItem[] | undefined {
+  const items: ListItem[] = [];
+  let marker = '';
+  let indent = 0;
+  let previous: 'blank' | 'text' = 'blank';
+  // Still in the paragraph an item opens: a setext underline, a table or a hard break would change its first line.
+  let firstParagraph = false;
+  let hardBreak = false;
+  for (let line = from; line < to; line++) {
+    const lt = index.lineText(line);
+    if (lt.includes('\\') || lt.includes('\t') || lt.includes('\0')) return undefined;
+    const content = trimEndMd(lt);
+    if (content === '') {
+      previous = 'blank';
+      firstParagraph = false;
+      continue;
+    }
+    const m = PLAIN_BULLET.exec(content);
+    if (m) {
+      const mark = m[1] ?? m[3];
+      if (marker !== '' && mark !== marker) break; // Another list: the first one ends here.
+      // An ordered list interrupts a paragraph only when it starts at 1.
+      if (marker === '' && previous === 'text' && m[2] !== undefined && m[2] !== '1') return undefined;
+      const text = content.slice(m[0].length);
+      if (ITEM_BLOCK_START.test(text) || THEMATIC_BREAK.test(content)) return undefined;
+      marker = mark;
+      indent = m[0].length;
+      items.push({ text: plainCellText(text), span: { start: { line, character: 0 }, end: { line, character: lt.trimEnd().length } } });
+      previous = 'text';
+      firstParagraph = true;
+      hardBreak = lt.length - content.length >= 2;
+      continue;
+    }
+    const lead = content.length - content.replace(/^ +/, '').length;
+    if (marker === '') {
+      // Paragraph text before the list.
+      if (lead > 0 || BLOCK_START.test(content) || /^\d/.test(content) || content.includes('|')) return undefined;
+      previous = 'text';
+      continue;
+    }
+    if (firstParagraph && (hardBreak || /^ *(?:=+|-+) *$/.test(content) || content.includes('|'))) return undefined;
+    if (lead >= indent) {
+      // Under the item: a nested list or a paragraph of its own.
+      previous = 'text';
+      continue;
+    }
+    if (lead === 0 && previous === 'text' && !BLOCK_START.test(content) && !/^\d/.test(content)) {
+      // Lazy continuation of the paragraph above.
+      continue;
+    }
+    if (lead === 0 && previous === 'blank') break; // Text after a blank line ends the list.
+    return undefined;
+  }
+  return items;
 }
 
 // -----------------------------------------------------------------------------------------------------------------

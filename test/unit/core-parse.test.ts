@@ -238,6 +238,61 @@ describe('core parse', () => {
     });
   });
 
+  describe('the plain reader and remark read a page the same', () => {
+    const PATH = 'content/1-Worklog/1.4-Week4/_index.md';
+    const page = (body: string[]) => body.join('\n');
+    const both = (text: string) => [parsePage(PATH, text), parsePage(PATH, text, { reference: true })] as const;
+    const read = (p: WorklogPage) => JSON.stringify({ t: p.tables, b: p.brokenTables, o: p.objectives });
+    const TABLE = [
+      '| Day | Task | Start Date | Completion Date |',
+      '| --- | --- | --- | --- |',
+    ];
+    // Each case is a page both readers must read alike; the plain reader takes some, remark the others.
+    const cases: Record<string, string[]> = {
+      'plain rows': [...TABLE, '| Mon | - a | 29/09/2025 | 29/09/2025 |', '| Tue | - b | 30/09/2025 | 30/09/2025 |'],
+      'white space after the closing pipe': [...TABLE, '| Mon | - a | 29/09/2025 | 29/09/2025 |   ', '| Tue | - b |  | '],
+      'an unclosed row with trailing white space': [...TABLE, '| Mon | - a | 29/09/2025 | 29/09/2025   '],
+      'more and fewer cells than the header': [...TABLE, '| Mon | - a | 29/09/2025 | 29/09/2025 | extra |', '| Tue |', '|', '||'],
+      'escaped pipes, and an escaped backslash before a pipe': [...TABLE, '| Mon | a \\| b | 29/09/2025 | 29/09/2025 |', '| Tue | a \\\\| b | 30/09/2025 |'],
+      'tabs in cells': ['| Day\t| Task\t| Start Date\t| Completion Date\t|', '| --- | --- | --- | --- |', '| Mon\t| - a\t| 29/09/2025\t| 29/09/2025\t|'],
+      'rows without a leading pipe, and indented rows': ['Day | Task | Start Date | Completion Date', '--- | --- | --- | ---', 'Mon | - a | 29/09/2025 | 29/09/2025', '  | Tue | - b | 30/09/2025 | 30/09/2025 |'],
+      'a line that starts another block inside the table': [...TABLE, '| Mon | - a | 29/09/2025 | 29/09/2025 |', '> quoted', '| Tue | - b | 30/09/2025 | 30/09/2025 |'],
+      'objectives: one-line bullets': ['### Objectives', '', '- Learn IAM.', '- Set up **Cognito**.', '  - a nested point', '- Deploy `app` <br> now', '', ...TABLE],
+      'objectives: a paragraph, then a numbered list': ['### Objectives', 'This week:', '1. Learn IAM.', '2. Set up Cognito.', '', ...TABLE],
+      'objectives: a numbered list not at 1 cannot interrupt a paragraph': ['### Objectives', 'This week:', '3. Learn IAM.', '4. Set up Cognito.', '', ...TABLE],
+      'objectives: hard breaks at line ends': ['### Objectives', '- Learn IAM.  ', '- Set up Cognito.  ', 'and more', '', ...TABLE],
+      'objectives: a setext underline under an item': ['### Objectives', '- Learn IAM.', '  ===', '- Set up Cognito.', '', ...TABLE],
+      'objectives: lazy continuation and a second list': ['### Objectives', '- Learn IAM', 'and STS.', '* Other list', '', ...TABLE],
+      'objectives: a thematic break, an empty item, a heading item': ['### Objectives', '- - -', '-', '- # Heading', '', ...TABLE],
+      'objectives: escapes and entities': ['### Objectives', '- Learn \\*IAM\\* &amp; STS', '', ...TABLE],
+      'objectives: running into the table': ['### Objectives', '- Learn IAM.', ...TABLE, '| Mon | - a | 29/09/2025 | 29/09/2025 |'],
+    };
+    for (const [name, lines] of Object.entries(cases)) {
+      it(name, () => {
+        const [plain, reference] = both(page(lines));
+        assert.equal(read(plain), read(reference));
+      });
+    }
+
+    it('a closing pipe followed by spaces still closes the row: the last cell holds no pipe', () => {
+      const [plain, reference] = both(page(cases['white space after the closing pipe']));
+      for (const p of [plain, reference]) {
+        assert.deepEqual(p.tables[0].rows.map((r) => r.cells.map((c) => c.raw)), [['Mon', '- a', '29/09/2025', '29/09/2025'], ['Tue', '- b', '']]);
+        assert.deepEqual(p.tables[0].rows[0].cells[3].span, sp(2, 27, 2, 37));
+      }
+    });
+
+    it('the objectives are the items of the first list, each its first line as text', () => {
+      const [plain] = both(page(cases['objectives: one-line bullets']));
+      assert.deepEqual(plain.objectives.map((o) => o.text), ['Learn IAM.', 'Set up Cognito.', 'Deploy `app` now']);
+      assert.deepEqual(plain.objectives[1].span, sp(3, 0, 3, 21));
+      const [numbered] = both(page(cases['objectives: a paragraph, then a numbered list']));
+      assert.deepEqual(numbered.objectives.map((o) => o.text), ['Learn IAM.', 'Set up Cognito.']);
+      const [other] = both(page(cases['objectives: lazy continuation and a second list']));
+      assert.deepEqual(other.objectives.map((o) => o.text), ['Learn IAM']);
+    });
+  });
+
   describe('the worklog index page', () => {
     it('is an index, and its relative links are read with their ranges', () => {
       const page = parsePage('content/1-Worklog/_index.md', [
