@@ -1,6 +1,6 @@
 // What a page's dates mean: the day/month order inferred from evidence, every date read under it, the page's week
 // window and week number. Computed once per parsed page (and hints from its worklog) and shared by the rules.
-import { addDays, CalendarDate, compare, daysBetween, isoWeekday, parseIsoDate } from './calendar';
+import { addDays, CalendarDate, compare, dayNumber, daysBetween, isoWeekday, parseIsoDate, weekdayOfDayNumber } from './calendar';
 import { formatOf, readDate, scanDates, weekdayOfNumber, type DateReading, type NumericConvention } from './dates';
 import type { DateToken, DayMonthOrder, FrontMatterEntry, TaskRow, TaskTable, WeekWindow, WorklogPage } from './model';
 import type { WorklogSettings } from './settings';
@@ -218,18 +218,18 @@ export function consensusWeek(page: WorklogPage): number | undefined {
 }
 
 /** Each row's dates count once per distinct day: a one-day task (start = completion) is one vote, not two. */
-function dateWeights(dates: readonly ResolvedDate[]): Map<string, { date: CalendarDate; weight: number }> {
-  const weights = new Map<string, { date: CalendarDate; weight: number }>();
+function dateWeights(dates: readonly ResolvedDate[]): Map<number, { date: CalendarDate; day: number; weight: number }> {
+  const weights = new Map<number, { date: CalendarDate; day: number; weight: number }>();
   const seen = new Set<string>();
   for (const d of dates) {
     if (!d.reading.date) continue;
-    const key = d.reading.date.toString();
-    const rowKey = `${d.table.span.start.line}:${d.rowIndex}:${key}`;
+    const day = dayNumber(d.reading.date);
+    const rowKey = `${d.table.span.start.line}:${d.rowIndex}:${day}`;
     if (seen.has(rowKey)) continue;
     seen.add(rowKey);
-    const w = weights.get(key) ?? { date: d.reading.date, weight: 0 };
+    const w = weights.get(day) ?? { date: d.reading.date, day, weight: 0 };
     w.weight += 1;
-    weights.set(key, w);
+    weights.set(day, w);
   }
   return weights;
 }
@@ -247,14 +247,17 @@ export function alignedScore(analysis: PageAnalysis, weekday: number): number {
   return score;
 }
 
+const weightedDays = new WeakMap<PageAnalysis, { day: number; weight: number }[]>();
+
 function computeAlignedScore(analysis: PageAnalysis, weekday: number): number {
-  const points = [...dateWeights(analysis.dates).values()];
+  let points = weightedDays.get(analysis);
+  if (!points) weightedDays.set(analysis, (points = [...dateWeights(analysis.dates).values()]));
   let best = 0;
   for (const p of points) {
-    const start = addDays(p.date, -((isoWeekday(p.date) - weekday + 7) % 7));
-    const end = addDays(start, 6);
+    const start = p.day - ((weekdayOfDayNumber(p.day) - weekday + 7) % 7);
+    const end = start + 6;
     let score = 0;
-    for (const q of points) if (compare(q.date, start) >= 0 && compare(q.date, end) <= 0) score += q.weight;
+    for (const q of points) if (q.day >= start && q.day <= end) score += q.weight;
     best = Math.max(best, score);
   }
   return best;
@@ -275,26 +278,27 @@ function findWindow(dates: readonly ResolvedDate[], fmDate: CalendarDate | undef
   const weights = dateWeights(dates);
   if (weights.size === 0) return undefined;
   if (fmDate) {
-    const key = fmDate.toString();
-    const w = weights.get(key) ?? { date: fmDate, weight: 0 };
+    const day = dayNumber(fmDate);
+    const w = weights.get(day) ?? { date: fmDate, day, weight: 0 };
     // The front matter date is often the day of publishing: it only breaks ties.
     w.weight += 0.25;
-    weights.set(key, w);
+    weights.set(day, w);
   }
-  const points = [...weights.values()].sort((a, b) => compare(a.date, b.date));
-  let best: { start: CalendarDate; score: number } | undefined;
+  // Windows are searched on day numbers; only the winner becomes a date.
+  const points = [...weights.values()].sort((a, b) => a.day - b.day);
+  let best: { from: CalendarDate; back: number; start: number; score: number } | undefined;
   const startWeekday = programStart ? isoWeekday(programStart) : 1;
-  const better = (start: CalendarDate, score: number): boolean => {
+  const expected = hints.expectedStart ? dayNumber(hints.expectedStart) : undefined;
+  const better = (start: number, score: number): boolean => {
     if (!best) return true;
     if (score !== best.score) return score > best.score;
-    const expected = hints.expectedStart;
-    if (expected) {
-      const a = Math.abs(daysBetween(expected, start));
-      const b = Math.abs(daysBetween(expected, best.start));
+    if (expected !== undefined) {
+      const a = Math.abs(start - expected);
+      const b = Math.abs(best.start - expected);
       if (a !== b) return a < b;
     }
-    const aligned = isoWeekday(start) === startWeekday;
-    const bestAligned = isoWeekday(best.start) === startWeekday;
+    const aligned = weekdayOfDayNumber(start) === startWeekday;
+    const bestAligned = weekdayOfDayNumber(best.start) === startWeekday;
     if (aligned !== bestAligned) return aligned;
     return false;
   };
@@ -303,16 +307,17 @@ function findWindow(dates: readonly ResolvedDate[], fmDate: CalendarDate | undef
   const aligned = hints.startWeekday;
   for (const p of points) {
     for (let back = 0; back < 7; back++) {
-      const start = addDays(p.date, -back);
-      if (aligned !== undefined && isoWeekday(start) !== aligned) continue;
-      const end = addDays(start, 6);
+      const start = p.day - back;
+      if (aligned !== undefined && weekdayOfDayNumber(start) !== aligned) continue;
+      const end = start + 6;
       let score = 0;
-      for (const q of points) if (compare(q.date, start) >= 0 && compare(q.date, end) <= 0) score += q.weight;
-      if (better(start, score)) best = { start, score };
+      for (const q of points) if (q.day >= start && q.day <= end) score += q.weight;
+      if (better(start, score)) best = { from: p.date, back, start, score };
     }
   }
   if (!best || best.score < 1) return undefined;
-  return { start: best.start, end: addDays(best.start, 6), source: 'table' };
+  const start = addDays(best.from, -best.back);
+  return { start, end: addDays(start, 6), source: 'table' };
 }
 
 function inferConvention(page: WorklogPage, dates: readonly ResolvedDate[], settings: WorklogSettings): { convention?: NumericConvention; explainsAll: boolean } {
@@ -357,5 +362,6 @@ function indexRows(dates: readonly ResolvedDate[]): Map<TaskRow, { start?: Resol
 
 /** True when a date lies inside a window (both ends inclusive). */
 export function inWindow(date: CalendarDate, window: WeekWindow): boolean {
-  return compare(date, window.start) >= 0 && compare(date, window.end) <= 0;
+  const day = dayNumber(date);
+  return day >= dayNumber(window.start) && day <= dayNumber(window.end);
 }

@@ -1,6 +1,6 @@
 // Calendar dates without time: every date the engine handles is a day in the proleptic Gregorian calendar, never a
 // moment in a time zone, so nothing here goes through UTC or the machine's local time.
-import { CalendarDate, getDayOfWeek, parseDate } from '@internationalized/date';
+import { CalendarDate, parseDate } from '@internationalized/date';
 
 export { CalendarDate };
 
@@ -13,14 +13,27 @@ export function makeDate(year: number, month: number, day: number): CalendarDate
   return date.year === year && date.month === month && date.day === day ? date : undefined;
 }
 
+/**
+ * The date's Julian day number (a count of days: 2000-01-01 is 2,451,545), from the date's own calendar. Windows and
+ * weekdays are worked out on these numbers: plain integers, no date objects built on the way.
+ */
+export function dayNumber(date: CalendarDate): number {
+  return date.calendar.toJulianDay(date);
+}
+
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: CalendarDate): number {
-  return getDayOfWeek(date, 'en-GB', 'mon') + 1;
+  return weekdayOfDayNumber(dayNumber(date));
+}
+
+/** ISO weekday of a Julian day number (day 0 was a Monday). */
+export function weekdayOfDayNumber(n: number): number {
+  return (((n % 7) + 7) % 7) + 1;
 }
 
 /** Days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: CalendarDate, b: CalendarDate): number {
-  return b.compare(a);
+  return dayNumber(b) - dayNumber(a);
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
@@ -28,11 +41,11 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
 }
 
 export function compare(a: CalendarDate, b: CalendarDate): number {
-  return a.compare(b);
+  return dayNumber(a) - dayNumber(b);
 }
 
 export function sameDay(a: CalendarDate, b: CalendarDate): boolean {
-  return a.compare(b) === 0;
+  return dayNumber(a) === dayNumber(b);
 }
 
 /** YYYY-MM-DD. */

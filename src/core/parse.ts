@@ -273,7 +273,7 @@ function splitCells(index: LineIndex, line: number): TableRow {
   const closed = closedRow(lt);
   for (let i = start; i <= trimmedEnd; i++) {
     const atEnd = i === trimmedEnd;
-    if (atEnd || (lt[i] === '|' && lt[i - 1] !== '\\')) {
+    if (atEnd || (lt.charCodeAt(i) === 124 /* | */ && lt.charCodeAt(i - 1) !== 92 /* \\ */)) {
       if (atEnd && closed) break;
       cells.push(makeCell(lt, line, outerStart, start, i));
       outerStart = i;
@@ -284,10 +284,13 @@ function splitCells(index: LineIndex, line: number): TableRow {
 }
 
 function makeCell(lt: string, line: number, outerStart: number, from: number, to: number): Cell {
-  const slice = lt.slice(from, to);
-  const lead = slice.length - slice.replace(/^[ \t]+/, '').length;
-  const raw = trimMd(slice);
-  const start = raw.length === 0 ? from + Math.min(1, slice.length) : from + lead;
+  // The cell's text without Markdown white space (spaces and tabs) at either end, found by index: no copies.
+  let a = from;
+  let b = to;
+  while (a < b && (lt.charCodeAt(a) === 32 || lt.charCodeAt(a) === 9)) a++;
+  while (b > a && (lt.charCodeAt(b - 1) === 32 || lt.charCodeAt(b - 1) === 9)) b--;
+  const raw = lt.slice(a, b);
+  const start = raw.length === 0 ? from + Math.min(1, Math.max(0, to - from)) : a;
   return {
     raw,
     text: plainCellText(raw),

@@ -2,7 +2,8 @@
 // fix replaces exactly it), what it reads as, and which weekdays a label names.
 import { strict as assert } from 'node:assert';
 import { parseIsoDate } from '../../src/core/calendar';
-import { formatOf, plainCellText, readDate, readDayLabel, scanDates, writeLike } from '../../src/core/dates';
+import fc from 'fast-check';
+import { formatOf, plainCellText, readDate, readDayLabel, scanDates, stripMarkup, writeLike } from '../../src/core/dates';
 import type { Cell, DateToken } from '../../src/core/model';
 
 /** A cell whose trimmed text starts at `character` of `line`, as the parser builds it. */
@@ -117,6 +118,11 @@ describe('core dates', () => {
   });
 
   describe('plainCellText', () => {
+    it('its shortcut for cells without markup reads every text as the full stripping does', () => {
+      const piece = fc.constantFrom('a', 'Thứ 2', '08/11/2025', ' ', '  ', '\t', '\u00a0', '\n', '*', '**', '_', '<br>', '<b>', '&nbsp;', '&amp;', '[x](y)', '\\|', '|', '-', '\u2003');
+      fc.assert(fc.property(fc.array(piece, { maxLength: 8 }).map((p) => p.join('')), (raw) => plainCellText(raw) === stripMarkup(raw)), { seed: 42, numRuns: 3000 });
+    });
+
     it('drops emphasis, <br>, entities and escapes', () => {
       assert.equal(plainCellText('**08/11/2025**<br>'), '08/11/2025');
       assert.equal(plainCellText('*Thứ 2*&nbsp;'), 'Thứ 2');
