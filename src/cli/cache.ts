@@ -1,13 +1,33 @@
 // The findings cache (--cache): cross-week rules read every page of a worklog, so findings are cached per group of
 // pages checked together, keyed by a hash of the tool version, the locale, the settings and every page's path and
-// content. Pages are still read (to hash them); a hit skips parsing and checking. One JSON file, written atomically;
-// an unreadable or malformed cache is ignored.
+// content. A hit skips parsing and checking. Each page's content hash is kept with the file's stamp (size, inode,
+// modification and change times in nanoseconds): a file whose stamp is unchanged is not read again — unless it was
+// modified less than RACY_MS before it was read, when a later write could have left the same stamp behind on a file
+// system with coarse times (git's "racy" rule); such a file is read every time until it is older. One JSON file,
+// written atomically; an unreadable or malformed cache is ignored.
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { Finding } from '../core/model';
+import type { FileStamp } from './textFile';
 
-const FORMAT = 1;
+const FORMAT = 2;
+/** A file modified this close (ms) to when it was read is never trusted by its stamp (2 s: FAT's time resolution). */
+export const RACY_MS = 2000;
+/** More file records than this and only the current run's are kept. */
+const MAX_FILES = 100_000;
+
+/** A page's content hash and BOM, as of its stamp. */
+export interface KnownFile {
+  readonly sha: string;
+  readonly bom: boolean;
+}
+
+interface FileRecord extends KnownFile {
+  readonly stamp: FileStamp;
+  /** When the file was read (ms since the epoch). */
+  readonly readAt: number;
+}
 export const CACHE_FILE_NAME = 'cache.json';
 
 interface CacheEntry {
@@ -19,6 +39,23 @@ interface CacheData {
   readonly format: number;
   readonly tool: string;
   readonly groups: Record<string, CacheEntry>;
+  readonly files?: Record<string, FileRecord>;
+}
+
+function isRecord(r: unknown): r is FileRecord {
+  const x = r as Partial<FileRecord> | null;
+  const st = x?.stamp as Partial<FileStamp> | undefined;
+  return !!x && typeof x.sha === 'string' && typeof x.bom === 'boolean' && typeof x.readAt === 'number' && !!st
+    && typeof st.size === 'number' && typeof st.mtimeNs === 'string' && typeof st.ctimeNs === 'string' && typeof st.ino === 'string';
+}
+
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs && a.ino === b.ino;
+}
+
+/** The later of a stamp's modification and change times, in ms. */
+function touchedMs(s: FileStamp): number {
+  return Math.max(Number(BigInt(s.mtimeNs) / 1_000_000n), Number(BigInt(s.ctimeNs) / 1_000_000n));
 }
 
 export function sha256(data: string | Buffer): string {
@@ -59,7 +96,26 @@ function isEntry(e: unknown): e is CacheEntry {
 export class FindingsCache {
   private dirty = false;
 
-  private constructor(readonly file: string, private readonly tool: string, private readonly groups: Record<string, CacheEntry>) {}
+  private readonly seen = new Set<string>();
+
+  private constructor(readonly file: string, private readonly tool: string, private readonly groups: Record<string, CacheEntry>, private readonly files: Record<string, FileRecord>) {}
+
+  /** The content hash of `real` when its stamp is the one recorded and was not racy when read; else undefined. */
+  knownFile(real: string, stamp: FileStamp): KnownFile | undefined {
+    const r = this.files[real];
+    if (!r || !sameStamp(r.stamp, stamp) || touchedMs(stamp) >= r.readAt - RACY_MS) return undefined;
+    this.seen.add(real);
+    return { sha: r.sha, bom: r.bom };
+  }
+
+  /** Records what was read from `real` (its stamp taken before the read, `readAt` the time of reading). */
+  noteFile(real: string, stamp: FileStamp, known: KnownFile, readAt: number): void {
+    this.seen.add(real);
+    const r = this.files[real];
+    if (r && sameStamp(r.stamp, stamp) && r.sha === known.sha && r.bom === known.bom && r.readAt === readAt) return;
+    this.files[real] = { stamp, readAt, sha: known.sha, bom: known.bom };
+    this.dirty = true;
+  }
 
   /** Loads the cache; anything unreadable, malformed or from another tool version gives an empty cache. */
   static async load(file: string, tool: string): Promise<FindingsCache> {
@@ -68,12 +124,16 @@ export class FindingsCache {
       if (data && data.format === FORMAT && data.tool === tool && data.groups && typeof data.groups === 'object' && !Array.isArray(data.groups)) {
         const groups: Record<string, CacheEntry> = Object.create(null) as Record<string, CacheEntry>;
         for (const [id, entry] of Object.entries(data.groups)) if (isEntry(entry)) groups[id] = entry;
-        return new FindingsCache(file, tool, groups);
+        const files: Record<string, FileRecord> = Object.create(null) as Record<string, FileRecord>;
+        if (data.files && typeof data.files === 'object' && !Array.isArray(data.files)) {
+          for (const [real, record] of Object.entries(data.files)) if (isRecord(record)) files[real] = record;
+        }
+        return new FindingsCache(file, tool, groups, files);
       }
     } catch {
       // A missing or corrupt cache is an empty one.
     }
-    return new FindingsCache(file, tool, Object.create(null) as Record<string, CacheEntry>);
+    return new FindingsCache(file, tool, Object.create(null) as Record<string, CacheEntry>, Object.create(null) as Record<string, FileRecord>);
   }
 
   /** The findings of a group whose pages hash to `hash`, or undefined. */
@@ -91,7 +151,9 @@ export class FindingsCache {
   /** Writes the cache (temporary file + rename) when something changed. */
   async save(): Promise<void> {
     if (!this.dirty) return;
-    const data: CacheData = { format: FORMAT, tool: this.tool, groups: this.groups };
+    let files = this.files;
+    if (Object.keys(files).length > MAX_FILES) files = Object.fromEntries(Object.entries(files).filter(([real]) => this.seen.has(real)));
+    const data: CacheData = { format: FORMAT, tool: this.tool, groups: this.groups, files };
     await fsp.mkdir(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {

@@ -15,7 +15,7 @@ import { fixGroup } from './fix';
 import { formatReport, toReported, type ReportedFinding } from './formatters';
 import { loadTranslator, resolveLocale } from './locale';
 import { createPool, PARALLEL_MIN_PAGES, workerCount, workerScript } from './parallel';
-import { readPage, writePageIfUnchanged, type Encoding } from './textFile';
+import { readPage, statStamp, writePageIfUnchanged, type Encoding } from './textFile';
 import { walk, type WalkedFile } from './walk';
 
 export { VERSION };
@@ -48,16 +48,19 @@ export interface RunIO {
   readonly stats?: RunStats;
   /** The Vietnamese message bundle (default: next to the CLI bundle). */
   readonly bundlePath?: string;
+  /** The clock (ms since the epoch) the cache's racy-file rule reads; tests move it. Defaults to Date.now. */
+  readonly now?: () => number;
   /** Called just before a fixed page is written (tests use it to change the file in between). */
   readonly beforeWrite?: (path: string) => void | Promise<void>;
 }
 
 interface LoadedPage {
   readonly file: WalkedFile;
-  readonly bytes: Buffer;
-  readonly text: string;
-  readonly encoding: Encoding;
-  readonly lossless: boolean;
+  /** SHA-256 of the text, and whether it starts with a BOM: known without reading when the cache vouches for it. */
+  sha: string;
+  bom: boolean;
+  /** The content, once read (a page the cache vouched for is read only if its worklog has to be checked). */
+  content?: { readonly bytes: Buffer; readonly text: string; readonly encoding: Encoding; readonly lossless: boolean };
 }
 
 interface Group {
@@ -68,9 +71,13 @@ interface Group {
   readonly pages: LoadedPage[];
 }
 
-function groupHash(group: Group, texts: ReadonlyMap<string, string>, locale: string): string {
-  const pages = [...texts].map(([p, t]) => [p, sha256(t)]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+function groupHash(group: Group, shas: ReadonlyMap<string, string>, locale: string): string {
+  const pages = [...shas].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return sha256(JSON.stringify([VERSION, BUILD_ID, locale, group.config.settings, pages]));
+}
+
+function shasOf(group: Group): Map<string, string> {
+  return new Map(group.pages.map((p) => [p.file.path, p.sha]));
 }
 
 /** Runs worklog-lint with `argv` (no node/script entries) and returns the exit code. Never throws for bad input. */
@@ -114,17 +121,42 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
   if (options.config !== undefined && !(await resolver.useFile(options.config))) return 2;
   const files = await walk(options.paths, io.cwd, resolver, reporter);
 
-  const reads = files.map((f) => readPage(f.real, f.config.settings.maxFileSize));
+  let cache: FindingsCache | undefined;
+  if (options.cache) cache = await FindingsCache.load(await resolveCacheFile(io.cwd, options.cacheLocation), `${VERSION}`);
+  const clock = io.now ?? Date.now;
+
   const groups = new Map<string, Group>();
   let checkedFiles = 0;
-  files.forEach((file, i) => {
-    const r = reads[i];
+  /** Reads a page; reports what cannot be read (a context page only gets a note). */
+  const load = (file: WalkedFile): { content: NonNullable<LoadedPage['content']>; sha: string; bom: boolean } | 'skipped' | 'error' => {
+    const readAt = clock();
+    const r = readPage(file.real, file.config.settings.maxFileSize);
     if (r.kind === 'error') {
-      if (file.context) return reporter.note(`${file.path} not read for context: ${r.code}`);
-      return reporter.error(`cannot read ${file.path}: ${r.code}`);
+      if (file.context) reporter.note(`${file.path} not read for context: ${r.code}`);
+      else reporter.error(`cannot read ${file.path}: ${r.code}`);
+      return 'error';
     }
-    if (r.kind === 'skipped') return file.context ? undefined : reporter.note(`${file.path} skipped: ${r.reason}`);
+    if (r.kind === 'skipped') {
+      if (!file.context) reporter.note(`${file.path} skipped: ${r.reason}`);
+      return 'skipped';
+    }
     stats.filesRead++;
+    const known = { sha: sha256(r.text), bom: r.text.charCodeAt(0) === 0xfeff };
+    cache?.noteFile(file.real, r.stamp, known, readAt);
+    return { content: { bytes: r.bytes, text: r.text, encoding: r.encoding, lossless: r.lossless }, ...known };
+  };
+  for (const file of files) {
+    // With --cache (and no --fix), a page whose file stamp the cache vouches for is not read now.
+    const stamp = cache && !options.fix ? statStamp(file.real) : undefined;
+    const known = stamp && stamp.size <= file.config.settings.maxFileSize ? cache!.knownFile(file.real, stamp) : undefined;
+    let page: LoadedPage;
+    if (known) {
+      page = { file, sha: known.sha, bom: known.bom };
+    } else {
+      const read = load(file);
+      if (read === 'error' || read === 'skipped') continue;
+      page = { file, ...read };
+    }
     if (!file.context) checkedFiles++;
     // Pages of different worklogs never see each other, so a group per worklog folder (and settings) gives the
     // same findings as checking everything at once, and can be cached on its own.
@@ -135,11 +167,21 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
       g = { config: file.config, dir, key: id, pages: [] };
       groups.set(id, g);
     }
-    g.pages.push({ file, bytes: r.bytes, text: r.text, encoding: r.encoding, lossless: r.lossless });
-  });
-
-  let cache: FindingsCache | undefined;
-  if (options.cache) cache = await FindingsCache.load(await resolveCacheFile(io.cwd, options.cacheLocation), `${VERSION}`);
+    g.pages.push(page);
+  }
+  /** The texts of a group's pages, reading those the cache vouched for; pages that cannot be read now drop out. */
+  const textsOf = (group: Group): Map<string, string> => {
+    const texts = new Map<string, string>();
+    for (const page of group.pages) {
+      if (!page.content) {
+        const read = load(page.file);
+        if (read === 'error' || read === 'skipped') continue;
+        Object.assign(page, read);
+      }
+      texts.set(page.file.path, page.content!.text);
+    }
+    return texts;
+  };
 
   const checkerFor = (settings: WorklogSettings): ((texts: ReadonlyMap<string, string>) => Map<string, Finding[]>) => {
     const parsedPages = new Map<string, { text: string; page: WorklogPage }>();
@@ -158,34 +200,39 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
     };
   };
 
-  const results: { path: string; text: string; findings: readonly Finding[] }[] = [];
+  const results: { path: string; bom: boolean; findings: readonly Finding[] }[] = [];
   let fixedFiles = 0;
   let fixesApplied = 0;
   const checkGroup = async (group: Group): Promise<void> => {
     stats.groups++;
     const settings = group.config.settings;
-    let texts = new Map(group.pages.map((p) => [p.file.path, p.text]));
-    let hash = groupHash(group, texts, locale);
+    let hash = hashes.get(group.key) ?? groupHash(group, shasOf(group), locale);
     let findings = cache?.get(group.key, hash);
     if (findings) stats.cacheHits++;
     findings ??= prechecked.get(group.key);
     if (findings && !cache?.get(group.key, hash)) cache?.set(group.key, hash, findings);
     const check = checkerFor(settings);
+    // Pages are read only when their worklog is checked (or fixed): a cache hit needs none of them.
+    let texts: Map<string, string> | undefined;
     if (!findings) {
+      texts = textsOf(group);
+      const now = groupHash(group, shasOf(group), locale);
       findings = check(texts);
-      cache?.set(group.key, hash, findings);
+      cache?.set(group.key, now, findings);
     }
     const reported = group.pages.filter((p) => !p.file.context);
     const fixable = (path: string): boolean => (findings!.get(path) ?? []).some((f) => f.fixes.some((x) => x.preferred));
     if (options.fix && reported.some((p) => fixable(p.file.path))) {
+      texts ??= textsOf(group);
       const fixed = fixGroup(texts, check, new Set(reported.map((p) => p.file.path)));
       const onDisk = new Map(texts);
       for (const page of reported) {
         const path = page.file.path;
         const next = fixed.texts.get(path)!;
-        if (next === page.text) continue;
-        if (!page.lossless) {
-          reporter.warn(`${path} not fixed: it is not valid ${page.encoding === 'utf8' ? 'UTF-8' : 'UTF-16'} and would not be written back byte for byte`);
+        const content = page.content!;
+        if (next === content.text) continue;
+        if (!content.lossless) {
+          reporter.warn(`${path} not fixed: it is not valid ${content.encoding === 'utf8' ? 'UTF-8' : 'UTF-16'} and would not be written back byte for byte`);
           continue;
         }
         await io.beforeWrite?.(path);
@@ -194,7 +241,7 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
           reporter.warn(`${path} not fixed: the file was moved or replaced while it was checked`);
           continue;
         }
-        const written = await writePageIfUnchanged(page.file.real, page.bytes, next, page.encoding);
+        const written = await writePageIfUnchanged(page.file.real, content.bytes, next, content.encoding);
         if (written.kind === 'written') {
           onDisk.set(path, next);
           stats.filesWritten++;
@@ -207,18 +254,20 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
         }
       }
       texts = onDisk;
-      hash = groupHash(group, texts, locale);
+      hash = groupHash(group, new Map([...texts].map(([p, t]) => [p, sha256(t)])), locale);
       findings = check(texts);
       cache?.set(group.key, hash, findings);
     }
     for (const page of reported) {
       const path = page.file.path;
-      results.push({ path, text: texts.get(path)!, findings: findings.get(path) ?? [] });
+      const text = texts?.get(path);
+      results.push({ path, bom: text !== undefined ? text.charCodeAt(0) === 0xfeff : page.bom, findings: findings.get(path) ?? [] });
     }
   };
   // Large runs without --fix: the worklogs that are not in the cache are checked on worker threads first.
   const prechecked = new Map<string, Map<string, Finding[]>>();
-  const misses = [...groups.values()].filter((g) => !cache?.get(g.key, groupHash(g, new Map(g.pages.map((p) => [p.file.path, p.text])), locale)));
+  const hashes = new Map([...groups.values()].map((g) => [g.key, groupHash(g, shasOf(g), locale)]));
+  const misses = [...groups.values()].filter((g) => !cache?.get(g.key, hashes.get(g.key)!));
   const toParse = misses.reduce((n, g) => n + g.pages.length, 0);
   const threads = workerCount(env);
   const script = workerScript();
@@ -226,7 +275,7 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
     const pool = createPool(Math.min(threads, misses.length), script, locale, io.bundlePath);
     try {
       await Promise.all(misses.map(async (g) => {
-        const texts = new Map(g.pages.map((p) => [p.file.path, p.text]));
+        const texts = textsOf(g);
         try {
           prechecked.set(g.key, await pool.check(g.config.settings, texts));
           stats.pagesParsed += texts.size;
@@ -257,7 +306,7 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
   }
 
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const all: ReportedFinding[] = results.flatMap((r) => r.findings.map((f) => toReported(r.path, f, r.text.charCodeAt(0) === 0xfeff)));
+  const all: ReportedFinding[] = results.flatMap((r) => r.findings.map((f) => toReported(r.path, f, r.bom)));
   const shown = options.quiet ? all.filter((r) => r.severity === 'error') : all;
   const count = (s: string): number => shown.filter((r) => r.severity === s).length;
   const summary = { errors: count('error'), warnings: count('warning'), infos: count('info'), fixable: shown.filter((r) => r.fixable).length, filesChecked: checkedFiles };

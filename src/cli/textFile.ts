@@ -1,13 +1,35 @@
 // Reading and writing page files byte-exactly: the text handed to the core keeps its BOM and line endings, and a
 // fixed text is written back in the file's own encoding, only when nothing changed the file meanwhile.
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, promises as fsp, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fsp, readSync, statSync, type BigIntStats } from 'node:fs';
 import * as path from 'node:path';
 
 export type Encoding = 'utf8' | 'utf16le' | 'utf16be';
 
+/** What the cache compares to tell an unchanged file without reading it (times in nanoseconds, as text). */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtimeNs: string;
+  readonly ctimeNs: string;
+  readonly ino: string;
+}
+
+function stampOf(s: BigIntStats): FileStamp {
+  return { size: Number(s.size), mtimeNs: String(s.mtimeNs), ctimeNs: String(s.ctimeNs), ino: String(s.ino) };
+}
+
+/** The stamp of a regular file, or undefined (missing, unreadable, not a regular file). */
+export function statStamp(file: string): FileStamp | undefined {
+  try {
+    const s = statSync(file, { bigint: true });
+    return s.isFile() ? stampOf(s) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export type ReadResult =
-  | { readonly kind: 'text'; readonly bytes: Buffer; readonly text: string; readonly encoding: Encoding; readonly lossless: boolean }
+  | { readonly kind: 'text'; readonly bytes: Buffer; readonly text: string; readonly encoding: Encoding; readonly lossless: boolean; readonly stamp: FileStamp }
   | { readonly kind: 'skipped'; readonly reason: string }
   | { readonly kind: 'error'; readonly code: string };
 
@@ -51,10 +73,11 @@ export function readPage(file: string, maxBytes: number): ReadResult {
   let fd: number | undefined;
   try {
     fd = openSync(file, OPEN_FLAGS);
-    const stat = fstatSync(fd);
+    // Taken before the read: a change made while reading changes the stamp, so the next run reads the file again.
+    const stat = fstatSync(fd, { bigint: true });
     // Only regular files: a FIFO would block the read forever, a device (/dev/zero) never ends.
     if (!stat.isFile()) return { kind: 'error', code: 'not a regular file' };
-    if (stat.size > maxBytes) return { kind: 'skipped', reason: `larger than ${maxBytes} bytes` };
+    if (Number(stat.size) > maxBytes) return { kind: 'skipped', reason: `larger than ${maxBytes} bytes` };
     // At most maxBytes + 1 bytes: the file may grow, or lie about its size, while it is read.
     const limit = maxBytes + 1;
     const chunks: Buffer[] = [];
@@ -69,7 +92,7 @@ export function readPage(file: string, maxBytes: number): ReadResult {
     if (bytes.length > maxBytes) return { kind: 'skipped', reason: `larger than ${maxBytes} bytes` };
     const decoded = decode(bytes);
     if (decoded.text.includes('\u0000')) return { kind: 'skipped', reason: 'binary (contains NUL bytes)' };
-    return { kind: 'text', bytes, ...decoded };
+    return { kind: 'text', bytes, ...decoded, stamp: stampOf(stat) };
   } catch (e) {
     return { kind: 'error', code: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
   } finally {

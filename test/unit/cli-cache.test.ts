@@ -70,4 +70,60 @@ describe('worklog-lint --cache', () => {
     assert.equal(after.stats.pagesParsed, 0);
     assert.equal(after.stdout, '✔ 0 problems (6 files checked)\n');
   });
+
+  describe('pages are not read again while their files are unchanged', () => {
+    // The files were just written: a run "later" (the clock moved past the racy window) may trust their stamps.
+    const later = (): number => Date.now() + 60_000;
+    const PAGE = 'content/1-Worklog/1.1-Week1/_index.md';
+
+    it('a second run reads no page and gives the same output, BOM included', async () => {
+      dir = makeWorkspace({ ...twoWorklogs(), 'content/1-Worklog/1.2-Week2/_index.md': `\uFEFF${WEEK1_BAD.replace(/Week 1/g, 'Week 2')}` });
+      const first = await runCli(dir, ['--cache', '--format', 'json'], { now: later });
+      assert.equal(first.stats.filesRead, 6);
+      const second = await runCli(dir, ['--cache', '--format', 'json'], { now: later });
+      assert.equal(second.stats.filesRead, 0);
+      assert.equal(second.stats.pagesParsed, 0);
+      assert.equal(second.stdout, first.stdout);
+      assert.equal(second.code, first.code);
+    });
+
+    it('a page rewritten with the same size and its modification time put back is read and checked again', async () => {
+      dir = makeWorkspace(twoWorklogs());
+      await runCli(dir, ['--cache', '--format', 'json'], { now: later });
+      const file = path.join(dir, 'other', PAGE);
+      const before = fs.statSync(file);
+      const text = fs.readFileSync(file, 'utf8');
+      // Same length, another task: only the change time (which no program can set back) tells.
+      const changed = text.replace('Get to know the team', 'Get to know the crew');
+      assert.notEqual(changed, text);
+      assert.equal(changed.length, text.length);
+      fs.writeFileSync(file, changed);
+      fs.utimesSync(file, before.atime, before.mtime);
+      const second = await runCli(dir, ['--cache', '--format', 'json'], { now: later });
+      // The changed page, then the two others of its worklog (checked together); the other worklog is not read.
+      assert.equal(second.stats.filesRead, 3);
+      assert.equal(second.stats.pagesParsed, 3);
+      assert.equal(second.stats.cacheHits, 1);
+      const fresh = await runCli(dir, ['--format', 'json']);
+      assert.equal(second.stdout, fresh.stdout);
+    });
+
+    it('a file modified just before it was read is read again next time (racy: a later write could keep its stamp)', async () => {
+      dir = makeWorkspace(twoWorklogs());
+      await runCli(dir, ['--cache']);
+      const second = await runCli(dir, ['--cache'], { now: later });
+      assert.equal(second.stats.filesRead, 6);
+      assert.equal(second.stats.pagesParsed, 0);
+      const third = await runCli(dir, ['--cache'], { now: later });
+      assert.equal(third.stats.filesRead, 0);
+    });
+
+    it('--fix reads every page', async () => {
+      dir = makeWorkspace(twoWorklogs());
+      await runCli(dir, ['--cache'], { now: later });
+      const fixed = await runCli(dir, ['--cache', '--fix'], { now: later });
+      assert.equal(fixed.stats.filesRead, 6);
+      assert.equal(fixed.stats.filesWritten, 1);
+    });
+  });
 });

@@ -120,12 +120,12 @@ class Capture {
 }
 
 /** Runs worklog-lint in-process in `cwd`. */
-export async function runCli(cwd: string, argv: readonly string[], extra: { env?: Record<string, string | undefined>; tty?: boolean; bundlePath?: string; beforeWrite?: (p: string) => void | Promise<void> } = {}): Promise<CliResult> {
+export async function runCli(cwd: string, argv: readonly string[], extra: { env?: Record<string, string | undefined>; tty?: boolean; bundlePath?: string; beforeWrite?: (p: string) => void | Promise<void>; now?: () => number } = {}): Promise<CliResult> {
   const stdout = new Capture(extra.tty);
   const stderr = new Capture();
   const stats: RunStats = { filesRead: 0, pagesParsed: 0, groups: 0, cacheHits: 0, filesWritten: 0 };
   const code = await run(argv, {
-    cwd, stdout, stderr, stats, env: extra.env ?? {}, bundlePath: extra.bundlePath ?? path.join(cwd, 'no-bundle.json'), beforeWrite: extra.beforeWrite,
+    cwd, stdout, stderr, stats, env: extra.env ?? {}, bundlePath: extra.bundlePath ?? path.join(cwd, 'no-bundle.json'), beforeWrite: extra.beforeWrite, now: extra.now,
   });
   return { code, stdout: stdout.text, stderr: stderr.text, stats };
 }
