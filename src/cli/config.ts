@@ -151,9 +151,17 @@ function globPath(config: ResolvedConfig, root: string, abs: string): string {
   return rel.split(path.sep).join('/');
 }
 
+/** A compiled glob. (minimatch's own regular expression is not used: it differs from match() on edge cases.) */
+type Glob = (path: string) => boolean;
+
+function compileGlob(glob: string): Glob {
+  const m = new Minimatch(glob, GLOB_OPTIONS);
+  return (p) => m.match(p);
+}
+
 interface Matchers {
-  readonly include: readonly Minimatch[];
-  readonly exclude: readonly Minimatch[];
+  readonly include: readonly Glob[];
+  readonly exclude: readonly Glob[];
 }
 
 /** Each settings' globs compiled once (a walk tests every folder and file against them). */
@@ -162,8 +170,7 @@ const compiled = new WeakMap<ResolvedConfig, Matchers>();
 function matchers(config: ResolvedConfig): Matchers {
   let m = compiled.get(config);
   if (!m) {
-    const compile = (globs: readonly string[]): Minimatch[] => globs.map((g) => new Minimatch(g, GLOB_OPTIONS));
-    m = { include: compile(config.settings.include), exclude: compile(config.settings.exclude) };
+    m = { include: config.settings.include.map(compileGlob), exclude: config.settings.exclude.map(compileGlob) };
     compiled.set(config, m);
   }
   return m;
@@ -173,15 +180,18 @@ function matchers(config: ResolvedConfig): Matchers {
 export function excludesDir(config: ResolvedConfig, root: string, dir: string): boolean {
   const rel = globPath(config, root, dir);
   if (rel === '') return false;
-  return matchers(config).exclude.some((m) => m.match(rel + '/'));
+  return matchers(config).exclude.some((m) => m(rel + '/'));
 }
 
 export function excludesFile(config: ResolvedConfig, root: string, file: string): boolean {
   const rel = globPath(config, root, file);
-  return matchers(config).exclude.some((m) => m.match(rel));
+  return matchers(config).exclude.some((m) => m(rel));
 }
 
-export function includesFile(config: ResolvedConfig, root: string, file: string): boolean {
+/** True when the settings include the file and do not exclude it (its path worked out once for both). */
+export function selectsFile(config: ResolvedConfig, root: string, file: string): boolean {
   const rel = globPath(config, root, file);
-  return matchers(config).include.some((m) => m.match(rel));
+  const m = matchers(config);
+  return !m.exclude.some((g) => g(rel)) && m.include.some((g) => g(rel));
 }
+

@@ -3,7 +3,7 @@
 import type { Dirent } from 'node:fs';
 import { promises as fsp, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { displayPath, excludesDir, excludesFile, includesFile, type ConfigResolver, type ResolvedConfig } from './config';
+import { displayPath, excludesDir, excludesFile, selectsFile, type ConfigResolver, type ResolvedConfig } from './config';
 import { pathFacts } from '../core/weeks';
 import { mapLimit } from './pool';
 
@@ -118,7 +118,7 @@ export async function walk(args: readonly string[], cwd: string, resolver: Confi
             seenDirs.add(real);
             subdirs.push({ abs, real });
           } else if (isFile && MARKDOWN.test(entry.name)) {
-            if (excludesFile(config, root.abs, abs) || !includesFile(config, root.abs, abs)) continue;
+            if (!selectsFile(config, root.abs, abs)) continue;
             candidates++;
             addFile(abs, real, config, context);
           }
