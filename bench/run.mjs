@@ -320,7 +320,7 @@ async function measurePage(core, ws, withOutline) {
     parsePageMs: parseMs,
     steps: [
       { step: 'parsePage: front matter (LineIndex + gray-matter + yaml)', ms: frontMatterMs },
-      { step: 'parsePage: the body (line scan, remark on the table and objectives, cells, dates)', ms: parseMs - frontMatterMs },
+      { step: 'parsePage: the body (line scan, table rows and objectives — plain reader, remark when needed — cells, dates)', ms: parseMs - frontMatterMs },
       { step: 'analyzePage (order, window, convention)', ms: analyzeMs },
       { step: `page rules (${rules.length}, given the analysis)`, ms: rulesMs },
       { step: 'engine around the rules (findings, validation, sort)', ms: checkGivenAnalysisMs - rulesMs },
@@ -717,7 +717,9 @@ function markdown(result) {
         '| part | share | ≈ per check |', '|---|---|---|',
         ...groups.map((g) => `| ${g.name} | ${(100 * g.share).toFixed(0)}% | ${ms(g.share * p.oursCpuMs)} |`));
       const remark = share(groups, 'remark (unified, micromark, mdast)');
-      if (remark) lines.push('', `remark/micromark, which parse.ts runs on the task table and the objectives list, is ${(100 * remark).toFixed(0)}% of a page check.`);
+      lines.push('', remark
+        ? `remark/micromark, which parse.ts runs on task tables and objective lists the plain reader leaves to it, is ${(100 * remark).toFixed(0)}% of a page check.`
+        : 'remark/micromark does not appear: the plain reader reads this page\'s table and objectives (remark takes the tables and lists it cannot vouch for).');
     }
     const steps = b.steps.map((x) => `${x.step} ${ms(Math.max(0, x.ms))}`).join('; ');
     lines.push('', `Timed one by one (CPU, interleaved; these overlap and drift on a busy machine, the profile is the better guide): parsePage ${ms(b.parsePageMs)}, whole check ${ms(b.wholeCheckMs)} — ${steps}.`);

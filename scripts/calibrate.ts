@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkPages } from '../src/core/engine';
 import { parsePage } from '../src/core/parse';
+import type { WorklogPage } from '../src/core/model';
 import { RULE_IDS } from '../src/core/rules';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
 
@@ -29,11 +30,23 @@ const counts = new Map<string, { error: number; warning: number; info: number; r
 const samples: { rule: string; repo: string; file: string; line: number; text: string; message: string }[] = [];
 let pageCount = 0;
 let worklogPages = 0;
+let remarkPages = 0;
+const disagreements: string[] = [];
+const reading = (p: WorklogPage): string => JSON.stringify([p.tables, p.brokenTables, p.objectives]);
 const t0 = performance.now();
 for (const repo of repos) {
   const root = path.join(corpus, repo);
   const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.md$/i.test(f)).sort();
-  const pages = files.map((f) => parsePage(f.split(path.sep).join('/'), fs.readFileSync(path.join(root, f), 'utf8')));
+  const pages = files.map((f) => {
+    const file = f.split(path.sep).join('/');
+    const text = fs.readFileSync(path.join(root, f), 'utf8');
+    let remark = false;
+    const page = parsePage(file, text, { onRemark: () => (remark = true) });
+    if (remark) remarkPages++;
+    // The plain reader must read every page as remark does.
+    if (reading(page) !== reading(parsePage(file, text, { reference: true }))) disagreements.push(`${repo}/${file}`);
+    return page;
+  });
   pageCount += pages.length;
   const { findings } = checkPages(pages, DEFAULT_SETTINGS);
   worklogPages += findings.size;
@@ -51,7 +64,9 @@ for (const repo of repos) {
   }
 }
 const ms = performance.now() - t0;
-console.log(`${pageCount} pages in ${repos.length} repositories; ${worklogPages} worklog pages checked in ${(ms / 1000).toFixed(1)} s\n`);
+console.log(`${pageCount} pages in ${repos.length} repositories; ${worklogPages} worklog pages checked in ${(ms / 1000).toFixed(1)} s`);
+console.log(`remark parsed part of ${remarkPages} pages; the plain reader read the others, and read ${disagreements.length === 0 ? 'every page as remark does' : `${disagreements.length} pages differently: ${disagreements.slice(0, 5).join(', ')}`}\n`);
+if (disagreements.length > 0) process.exitCode = 1;
 console.log('rule'.padEnd(24) + 'error'.padStart(7) + 'warning'.padStart(9) + 'info'.padStart(7) + 'repos'.padStart(7));
 let total = 0;
 for (const id of RULE_IDS) {

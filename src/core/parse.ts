@@ -44,6 +44,8 @@ export interface ParseOptions {
    * both readings; the result must not differ).
    */
   readonly reference?: boolean;
+  /** Called when remark parses part of the page (the benchmark and calibration count the pages that need it). */
+  readonly onRemark?: () => void;
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -160,7 +162,7 @@ export function parsePage(path: string, text: string, options: ParseOptions = {}
   }
   if (objectivesFrom >= 0 && !objectivesBlock) objectivesBlock = { from: objectivesFrom, to: index.lineCount };
 
-  readBody(index, tableBlocks, objectivesBlock, base.tables, base.brokenTables, base.objectives, options.reference === true);
+  readBody(index, tableBlocks, objectivesBlock, base.tables, base.brokenTables, base.objectives, options);
 
   let language = facts.language;
   let languageSource: WorklogPage['languageSource'] = language ? 'file' : 'none';
@@ -305,7 +307,7 @@ function makeCell(lt: string, line: number, outerStart: number, from: number, to
  * apart, as they are in the page). A header and delimiter row of different widths is not a table for Markdown: it
  * is kept aside for table-columns.
  */
-function readBody(index: LineIndex, blocks: readonly { from: number; to: number }[], objectives: { from: number; to: number } | undefined, tables: TaskTable[], broken: BrokenTable[], items: ListItem[], reference: boolean): void {
+function readBody(index: LineIndex, blocks: readonly { from: number; to: number }[], objectives: { from: number; to: number } | undefined, tables: TaskTable[], broken: BrokenTable[], items: ListItem[], options: ParseOptions): void {
   const keep = new Uint8Array(index.lineCount);
   const tableBlocks: { from: number; to: number }[] = [];
   for (const b of blocks) {
@@ -332,7 +334,7 @@ function readBody(index: LineIndex, blocks: readonly { from: number; to: number 
   if (list && !alone) keep.fill(1, list.from, list.to);
   // The common page — tables of plain `| … |` rows, a list of one-line bullets — reads the same without remark (see
   // plainTableRows and plainListItems for what is plain; the fuzz suite and core-parse tests compare both readings).
-  if (!reference) {
+  if (!options.reference) {
     const plainItems = list ? plainListItems(index, list.from, list.to) : [];
     const plainTables = plainItems ? tableBlocks.map((b) => plainTableRows(index, b)) : [];
     if (plainItems && plainTables.every((rows) => rows !== undefined)) {
@@ -341,6 +343,7 @@ function readBody(index: LineIndex, blocks: readonly { from: number; to: number 
       return;
     }
   }
+  if (tableBlocks.length > 0 || list) options.onRemark?.();
   if (tableBlocks.length === 0 && (!list || alone)) {
     if (list) items.push(...readObjectives(index, list.from, list.to));
     return;
