@@ -11,4 +11,3 @@ export { PAGE_RULES, WORKLOG_RULES } from '../src/core/rules';
 export { readFrontMatter } from '../src/core/frontMatter';
 export { LineIndex } from '../src/core/text';
 export { buildWorklog, groupWorklogs } from '../src/core/workspace';
-export { PageCache } from '../src/core/pageCache';

@@ -9,7 +9,6 @@
 // every comparison is made in pairs run back to back, the ratio is taken per pair, and the median is reported.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
@@ -422,51 +421,6 @@ function measureModel(core, ws, withOutline) {
   const full = Array.from({ length: QUICK ? 1 : 3 }, () => timed(() => build(model)));
   log(`model: full rebuild ${ms(median(full.map((x) => x.ms)))}`);
   const refresh = median(Array.from({ length: 5 }, () => timed(() => tree(model)).ms));
-  // The next session's start-up scan with the page cache of the workspace storage (src/core/pageCache.ts): every file
-  // read and hashed, the cache file parsed, each page revived instead of parsed, the tree built; against the first
-  // build of an empty model (every page parsed). Same steps as WorkspaceIndex.doScan with a PageStore.
-  let session;
-  if (core.PageCache) {
-    const key = { build: 'bench', locale: 'en', maxSize: settings.maxFileSize };
-    const filled = core.PageCache.empty(key);
-    for (const f of files) {
-      const text = readFileSync(f.abs, 'utf8');
-      filled.set(f.rel, createHash('sha256').update(text).digest('hex'), core.parsePage(f.rel, text, { maxSize: settings.maxFileSize }));
-    }
-    const json = filled.toJSON();
-    const fromCache = () => {
-      const cache = core.PageCache.fromJSON(json, key);
-      const m = new core.WorkspaceModel(() => settings);
-      let revived = 0;
-      for (const f of files) {
-        const text = readFileSync(f.abs, 'utf8');
-        const hash = createHash('sha256').update(text).digest('hex');
-        let page = cache.get(f.rel, hash, f.rel, text);
-        if (page) revived++;
-        else page = core.parsePage(f.rel, text, { maxSize: settings.maxFileSize });
-        m.setPage(page);
-      }
-      tree(m);
-      return revived;
-    };
-    const parseAll = () => build(new core.WorkspaceModel(() => settings));
-    const runs = [];
-    for (let i = 0; i < (QUICK ? 1 : 3); i++) {
-      const a = timed(i % 2 === 0 ? parseAll : fromCache);
-      const b = timed(i % 2 === 0 ? fromCache : parseAll);
-      const [parsed, cached] = i % 2 === 0 ? [a, b] : [b, a];
-      runs.push({ parsedMs: parsed.ms, cachedMs: cached.ms, revived: cached.r, ratio: cached.ms / parsed.ms, cpuRatio: cached.cpuMs / parsed.cpuMs });
-    }
-    session = {
-      cacheBytes: Buffer.byteLength(json),
-      parsedMs: median(runs.map((r) => r.parsedMs)),
-      cachedMs: median(runs.map((r) => r.cachedMs)),
-      revived: runs[0].revived,
-      ratio: median(runs.map((r) => r.ratio)),
-      cpuRatio: median(runs.map((r) => r.cpuRatio)),
-    };
-    log(`model: next session from the page cache ${ms(session.cachedMs)} vs parsing ${ms(session.parsedMs)}`);
-  }
   const nodes = withOutline ? countNodes(first.r) : undefined;
   return {
     pages: ws.pages, files: files.length, withOutline, outlineNodes: nodes,
@@ -478,7 +432,6 @@ function measureModel(core, ws, withOutline) {
     fullRebuildMs: median(full.map((x) => x.ms)),
     fullRebuildCpuMs: median(full.map((x) => x.cpuMs)),
     unchangedRefreshMs: refresh,
-    session,
     caching: 'Warm = a rescan with unchanged texts as the WorkspaceIndex does it (unchanged text is not parsed again, so the '
       + "model's per-worklog results stay cached): read every file, compare, rebuild the tree. WorkspaceModel itself keeps "
       + 'no parse cache: setPage always invalidates the worklog (fullRebuildMs: every page parsed and set again).',
@@ -745,10 +698,6 @@ function markdown(result) {
     const m = result.model;
     lines.push('', `Model: first build (empty model) ${ms(m.firstBuildMs)}; full rebuild (every page parsed and set again, as after a settings change) `
       + `${ms(m.fullRebuildMs)} (CPU ${ms(m.fullRebuildCpuMs)}, ${times(m.fullRebuildMs / m.floor.medianMs)} the floor); worklogs() + outline on the unchanged model ${ms(m.unchangedRefreshMs)}. ${m.caching}`);
-    if (m.session) {
-      lines.push('', `Next session's start-up scan with the page cache (workspace storage, ${(m.session.cacheBytes / 1048576).toFixed(1)} MB for ${m.files} files; `
-        + `read + hash + revive + tree): ${ms(m.session.cachedMs)} against ${ms(m.session.parsedMs)} parsing every page: ${times(m.session.ratio)} (CPU ${times(m.session.cpuRatio)}); ${m.session.revived} pages revived.`);
-    }
   }
   if (result.extensionComposition) {
     lines.push('', `dist/extension.js by input (bytes in the minified bundle, from esbuild's metafile): `

@@ -13,7 +13,6 @@ import { newWeek } from './adapters/newWeek';
 import { TableEditing } from './adapters/tableEditing';
 import { registerTasks } from './adapters/tasks';
 import { WeeksTree } from './adapters/tree';
-import { PageStore } from './adapters/pageStore';
 import { WorkspaceIndex } from './adapters/workspaceIndex';
 
 export interface WorklogApi {
@@ -27,16 +26,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Worklo
   setTranslator((message, args) => vscode.l10n.t(message, ...args));
   const config = new Config();
   await config.loadRcFiles();
-  // Parsed pages are kept in the workspace storage between sessions (the first folder's size limit applies).
-  const firstFolder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const store = new PageStore(context.storageUri, config.settingsFor(firstFolder).maxFileSize);
-  const index = new WorkspaceIndex(config, store);
+  const index = new WorkspaceIndex(config);
   const tree = new WeeksTree(index, config);
   const table = new TableEditing(index, config);
   context.subscriptions.push(
     config,
     index,
-    store,
     new Diagnostics(index),
     new CodeActions(index),
     new Completions(index, config),

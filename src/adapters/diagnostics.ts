@@ -12,6 +12,8 @@ export class Diagnostics implements vscode.Disposable {
   }
 
   private publish(change: IndexChange): void {
+    // During the start-up scan a worklog may still miss pages: its findings are published when the scan ends.
+    if (change.outlineOnly) return;
     for (const key of change.removed) this.collection.delete(vscode.Uri.parse(key));
     for (const key of change.uris) {
       const uri = vscode.Uri.parse(key);

@@ -53,6 +53,11 @@ export class WeeksTree implements vscode.TreeDataProvider<OutlineNode>, vscode.D
   private scanned = false;
   /** Resolves once the initial scan is done and the first outline is built. */
   readonly ready: Promise<void>;
+  /** Resolves once the view first has something to show (the listed weeks, or the scanned ones). */
+  readonly shown: Promise<void>;
+  private listed = false;
+  /** Whether the first outline the view showed was built before the scan ended (from the file listing). */
+  firstShownBeforeScan: boolean | undefined;
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly index: WorkspaceIndex, private readonly config: Config) {
@@ -68,19 +73,28 @@ export class WeeksTree implements vscode.TreeDataProvider<OutlineNode>, vscode.D
         if (e.visible) this.revealActive();
       }),
     ];
-    // The scan is shared: the start-up pass (backgroundScan) waits for this same one. Until it ends getChildren
-    // stays pending (the view shows its progress bar), so the welcome view never flashes on a workspace with weeks.
+    // The scan is shared: the start-up pass (backgroundScan) waits for this same one. The outline shows as soon as
+    // the scan has listed the files (weeks known by their paths), and is refined batch by batch as pages are parsed.
+    // With nothing listed yet the view stays pending until the scan ends (its progress bar shows), so the welcome
+    // view never flashes on a workspace whose weeks are only recognised once read.
     const scanned = (): void => {
       this.scanned = true;
       this.rebuild();
     };
-    this.ready = index.scan().then(scanned, scanned);
+    const scan = index.scan();
+    this.shown = index.listed.then(() => {
+      if (this.scanned || index.outlineWorklogs().size === 0) return scan.then(() => undefined, () => undefined);
+      this.listed = true;
+      this.rebuild();
+      return undefined;
+    });
+    this.ready = scan.then(scanned, scanned);
   }
 
   // --- TreeDataProvider ---------------------------------------------------------------------------------------
 
   getChildren(element?: OutlineNode): OutlineNode[] | Thenable<OutlineNode[]> {
-    if (!element) return this.isReady ? this.roots : this.ready.then(() => this.roots);
+    if (!element) return this.isReady ? this.roots : this.shown.then(() => this.roots);
     const current = this.byId.get(element.id) ?? element;
     return current.kind === 'worklog' || current.kind === 'week' ? [...current.children] : [];
   }
@@ -134,8 +148,8 @@ export class WeeksTree implements vscode.TreeDataProvider<OutlineNode>, vscode.D
   // --- The model ----------------------------------------------------------------------------------------------
 
   private schedule(): void {
-    // Before the initial scan ends there is nothing to show yet: the end of the scan builds the first outline.
-    if (!this.scanned) return;
+    // Before the scan has listed the files there is nothing to show yet.
+    if (!this.scanned && !this.listed) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.rebuild(), REBUILD_DELAY_MS);
   }
@@ -146,8 +160,9 @@ export class WeeksTree implements vscode.TreeDataProvider<OutlineNode>, vscode.D
     // The active page may have joined the index only now (opened before the scan ended, or parsed after it showed).
     this.activePath = this.pagePathOf(vscode.window.activeTextEditor) ?? this.activePath;
     const settings = this.config.settingsFor(undefined);
+    this.firstShownBeforeScan ??= !this.scanned;
     const roots = outline(
-      this.index.worklogs(),
+      this.index.outlineWorklogs(),
       (path) => {
         const uri = this.index.uriOf(path);
         return uri ? this.index.findings(uri) : undefined;

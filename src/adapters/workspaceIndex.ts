@@ -9,7 +9,6 @@ import type { WorklogSettings } from '../core/settings';
 import { WorkspaceModel } from '../core/workspaceModel';
 import type { Worklog, WorklogEntry } from '../core/workspace';
 import type { Config } from './config';
-import type { PageStore } from './pageStore';
 
 const DEBOUNCE_MS = 150;
 const READ_CONCURRENCY = 16;
@@ -19,6 +18,11 @@ export interface IndexChange {
   readonly uris: ReadonlySet<string>;
   /** URIs that are no longer pages (deleted, or no longer worklog pages). */
   readonly removed: ReadonlySet<string>;
+  /**
+   * The start-up scan's progress: the outline changed (pages listed, a batch parsed), but a worklog's results may
+   * still lack pages not read yet. Findings are published when the scan ends (one event without this flag).
+   */
+  readonly outlineOnly?: boolean;
 }
 
 export class WorkspaceIndex implements vscode.Disposable {
@@ -38,9 +42,14 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** The size limit pages were parsed with (a new limit parses them again). */
   private parsedLimit: number | undefined;
   private scanned = false;
+  private markListed: () => void = () => undefined;
+  /**
+   * Resolves once the start-up scan has listed the files: every worklog page is then in the outline, provisional
+   * (known by its path: week number, language) until its text is parsed. Resolves too if the scan fails.
+   */
+  readonly listed: Promise<void> = new Promise((resolve) => (this.markListed = resolve));
 
-  /** `store` keeps parsed pages between sessions (workspace storage); without it every scan parses. */
-  constructor(private readonly config: Config, private readonly store?: PageStore) {
+  constructor(private readonly config: Config) {
     this.model = new WorkspaceModel((path) => this.config.settingsFor(this.uriByPath.get(path)));
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
     // Folders: a deleted folder takes its pages with it; a created folder may arrive with pages already inside.
@@ -92,6 +101,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   scan(token?: vscode.CancellationToken): Promise<void> {
     this.scanning ??= this.doScan(token).finally(() => {
       this.scanned = true;
+      this.markListed();
     });
     return this.scanning;
   }
@@ -109,33 +119,54 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async doScan(token?: vscode.CancellationToken): Promise<void> {
     const changed = new Set<string>();
-    await this.store?.load();
-    const seen: vscode.Uri[] = [];
+    // The open pages first: what the user is looking at is refined before the rest.
+    for (const doc of vscode.workspace.textDocuments) this.updateDocument(doc, changed);
+    // Cheap data first: the file listing puts every worklog page in the outline, by its path, before any is read.
+    const listing: { uri: vscode.Uri; settings: WorklogSettings }[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       if (token?.isCancellationRequested) break;
       const settings = this.config.settingsFor(folder.uri);
       const exclude = settings.exclude.length ? `{${settings.exclude.join(',')}}` : undefined;
       const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{md,markdown}'), exclude, undefined, token);
       const candidates = files.filter((uri) => this.isCandidate(uri, settings)).sort((a, b) => a.path.localeCompare(b.path));
-      for (let i = 0; i < candidates.length; i += READ_CONCURRENCY) {
-        if (token?.isCancellationRequested) break;
-        const batch = candidates.slice(i, i + READ_CONCURRENCY);
-        const texts = await Promise.all(batch.map((uri) => this.read(uri)));
-        const hashes = await Promise.all(texts.map((t) => (t !== undefined ? this.store?.hash(t) : undefined)));
-        batch.forEach((uri, j) => {
-          seen.push(uri);
-          const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-          if (open) this.setPage(uri, open.getText(), open.version, changed);
-          else if (texts[j] !== undefined) this.setPage(uri, texts[j]!, undefined, changed, hashes[j]);
-        });
-        // Let typing and rendering go on between batches.
-        await new Promise((resolve) => setTimeout(resolve, 0));
+      for (const uri of candidates) {
+        listing.push({ uri, settings });
+        const path = this.pathOf(uri);
+        if (this.model.has(path) || this.model.isProvisional(path)) continue;
+        this.uriByPath.set(path, uri);
+        const key = this.model.setProvisional(parsePage(path, '', { maxSize: settings.maxFileSize }));
+        if (key !== undefined) changed.add(uri.toString());
       }
     }
-    // A complete scan knows every page: the cache forgets the files that are gone.
-    if (!token?.isCancellationRequested) this.store?.retain(seen);
+    this.fire(new Set(changed), new Set(), true);
+    this.markListed();
+    for (let i = 0; i < listing.length; i += READ_CONCURRENCY) {
+      if (token?.isCancellationRequested) break;
+      const batch = listing.slice(i, i + READ_CONCURRENCY).map((l) => l.uri);
+      const texts = await Promise.all(batch.map((uri) => this.read(uri)));
+      batch.forEach((uri, j) => {
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (open) this.setPage(uri, open.getText(), open.version, changed);
+        else if (texts[j] !== undefined) this.setPage(uri, texts[j]!, undefined, changed);
+        else this.dropProvisional(uri, changed);
+      });
+      // Each batch refines the outline; typing and rendering go on between batches.
+      this.fire(new Set(batch.map((u) => u.toString())), new Set(), true);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    // A cancelled scan leaves no page known by its path only.
+    for (const { uri } of listing) this.dropProvisional(uri, changed);
     for (const doc of vscode.workspace.textDocuments) this.updateDocument(doc, changed);
     this.fire(changed, new Set());
+  }
+
+  /** Takes a provisional page out (its file could not be read, or the scan stopped before it). */
+  private dropProvisional(uri: vscode.Uri, changed: Set<string>): void {
+    const path = this.pathOf(uri);
+    if (!this.model.isProvisional(path)) return;
+    const key = this.model.deletePage(path);
+    if (key !== undefined) for (const p of this.model.pathsOf(key)) changed.add(this.uriByPath.get(p)!.toString());
+    changed.add(uri.toString());
   }
 
   private async read(uri: vscode.Uri): Promise<string | undefined> {
@@ -148,16 +179,13 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
   }
 
-  /** `hash` (SHA-256 of a text read from disk) lets the page come from, and go to, the page cache. */
-  private setPage(uri: vscode.Uri, text: string, version: number | undefined, changed: Set<string>, hash?: string): WorklogPage | undefined {
+  private setPage(uri: vscode.Uri, text: string, version: number | undefined, changed: Set<string>): WorklogPage | undefined {
     const settings = this.config.settingsFor(uri);
     if (!this.isCandidate(uri, settings)) return undefined;
     const path = this.pathOf(uri);
     // Unchanged text is never parsed twice (a rescan, a save of what was typed, a file event for a touch).
     const known = this.model.page(path);
     if (known && known.text === text && this.parsedLimit === settings.maxFileSize) {
-      // Parsed from an editor's text that is now on disk too: the cache learns it.
-      if (hash !== undefined) this.store?.remember(uri, hash, known, settings.maxFileSize);
       if (version === undefined) this.parsedVersion.delete(uri.toString());
       else this.parsedVersion.set(uri.toString(), version);
       // Results may still be new (settings changed): the listeners read them again.
@@ -166,9 +194,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       return known;
     }
     this.parsedLimit = settings.maxFileSize;
-    const cached = hash !== undefined ? this.store?.page(uri, hash, path, text, settings.maxFileSize) : undefined;
-    const page = cached ?? parsePage(path, text, { maxSize: settings.maxFileSize });
-    if (!cached && hash !== undefined) this.store?.remember(uri, hash, page, settings.maxFileSize);
+    const page = parsePage(path, text, { maxSize: settings.maxFileSize });
     if (page.skipped && !this.skippedNoted.has(uri.toString())) {
       this.skippedNoted.add(uri.toString());
       void vscode.window.showInformationMessage(page.skipped === 'binary'
@@ -185,8 +211,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     return page;
   }
 
-  private fire(uris: Set<string>, removed: Set<string>): void {
-    if (uris.size > 0 || removed.size > 0) this.emitter.fire({ uris, removed });
+  private fire(uris: Set<string>, removed: Set<string>, outlineOnly = false): void {
+    if (uris.size > 0 || removed.size > 0) this.emitter.fire(outlineOnly ? { uris, removed, outlineOnly } : { uris, removed });
   }
 
   /** Parses an open document now (once per version). */
@@ -230,13 +256,12 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.remove(uri);
       return;
     }
-    const hash = await this.store?.hash(text);
     // The file may have been opened meanwhile: an edited editor's text wins, and an editor showing this very text
     // keeps its version (the page stays current for quick fixes, completions and hovers).
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open?.isDirty) return;
     const changed = new Set<string>();
-    this.setPage(uri, text, open && open.getText() === text ? open.version : undefined, changed, hash);
+    this.setPage(uri, text, open && open.getText() === text ? open.version : undefined, changed);
     this.fire(changed, new Set());
   }
 
@@ -257,7 +282,6 @@ export class WorkspaceIndex implements vscode.Disposable {
     const pending = this.timers.get(uri.toString());
     if (pending) clearTimeout(pending);
     this.timers.delete(uri.toString());
-    this.store?.forget(uri);
     const path = this.pathOf(uri);
     const key = this.model.deletePage(path);
     this.parsedVersion.delete(uri.toString());
@@ -286,21 +310,6 @@ export class WorkspaceIndex implements vscode.Disposable {
     void this.rescan();
   }
 
-  /** For tests and diagnostics: how many pages came from the page cache, and how many went into it. */
-  get cacheStats(): { fromCache: number; stored: number } | undefined {
-    return this.store && { ...this.store.stats };
-  }
-
-  /** Where the page cache is stored (the extension's workspace storage), if anywhere. */
-  get cacheFile(): vscode.Uri | undefined {
-    return this.store?.file;
-  }
-
-  /** Writes the page cache now (tests; otherwise it is written a moment after a change). */
-  flushCache(): Promise<void> {
-    return this.store?.flush() ?? Promise.resolve();
-  }
-
   findings(uri: vscode.Uri): Finding[] | undefined {
     return this.model.findings(this.pathOf(uri));
   }
@@ -325,6 +334,11 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   worklogs(): Map<string, Worklog> {
     return this.model.worklogs();
+  }
+
+  /** The worklogs as the Weeks view shows them: with the pages still known by their path only. */
+  outlineWorklogs(): Map<string, Worklog> {
+    return this.model.outlineWorklogs();
   }
 
   /** The findings `text` would have as this document's content, given the rest of its worklog. */

@@ -10,10 +10,16 @@ interface Group {
   worklog?: Worklog;
   findings?: Map<string, Finding[]>;
   entries?: Map<string, WorklogEntry>;
+  /** The worklog with its provisional pages too (for the outline); the same as `worklog` when it has none. */
+  outline?: Worklog;
 }
 
 export class WorkspaceModel {
-  private readonly pages = new Map<string, { page: WorklogPage; kind: PageKind; key: string }>();
+  /**
+   * Pages by path. A provisional page stands for a file known only by its path so far (read from cheap data, such as
+   * a file listing): it shows in the outline until the real page replaces it, and never takes part in findings.
+   */
+  private readonly pages = new Map<string, { page: WorklogPage; kind: PageKind; key: string; provisional?: boolean }>();
   private readonly groups = new Map<string, Group>();
   /** The paths of each worklog's pages (kept with `pages`, so a worklog's pages are found without a scan). */
   private readonly members = new Map<string, Set<string>>();
@@ -51,6 +57,26 @@ export class WorkspaceModel {
     return key;
   }
 
+  /**
+   * Adds a provisional page for a path that has no page yet (a real page is never replaced by one); returns the
+   * worklog key whose outline changed.
+   */
+  setProvisional(page: WorklogPage): string | undefined {
+    if (this.pages.has(page.path)) return undefined;
+    const kind = classifyPage(page);
+    if (kind !== 'week' && kind !== 'index') return undefined;
+    const key = worklogKey(page.path);
+    this.pages.set(page.path, { page, kind, key, provisional: true });
+    this.link(page.path, key);
+    this.invalidate(key);
+    return key;
+  }
+
+  /** True when the path's page is provisional (known by its path only). */
+  isProvisional(path: string): boolean {
+    return this.pages.get(path)?.provisional === true;
+  }
+
   deletePage(path: string): string | undefined {
     const before = this.pages.get(path);
     if (!before) return undefined;
@@ -60,12 +86,15 @@ export class WorkspaceModel {
     return before.key;
   }
 
+  /** True when the path has a real (parsed) page. */
   has(path: string): boolean {
-    return this.pages.has(path);
+    const p = this.pages.get(path);
+    return p !== undefined && !p.provisional;
   }
 
   page(path: string): WorklogPage | undefined {
-    return this.pages.get(path)?.page;
+    const p = this.pages.get(path);
+    return p && !p.provisional ? p.page : undefined;
   }
 
   /** Paths of every page in a worklog. */
@@ -88,8 +117,9 @@ export class WorkspaceModel {
 
   private compute(key: string): Group {
     let group = this.groups.get(key);
-    if (group?.worklog) return group;
-    const members = this.pathsOf(key).map((path) => this.pages.get(path)!);
+    if (group?.worklog || group?.outline) return group;
+    const all = this.pathsOf(key).map((path) => this.pages.get(path)!);
+    const members = all.filter((m) => !m.provisional);
     group = {};
     if (members.length > 0) {
       const settings = this.settingsFor(members[0].page.path);
@@ -101,6 +131,12 @@ export class WorkspaceModel {
         group.findings = checkWorklog(worklog, settings);
         group.entries = new Map([...worklog.weeks, ...worklog.indexes].map((e) => [e.page.path, e]));
       }
+    }
+    group.outline = group.worklog;
+    if (all.length > members.length) {
+      // Provisional pages join the outline only (their analyses are trivial: they have no text).
+      const g = groupWorklogs(all).values().next().value;
+      if (g) group.outline = buildWorklog(g.dir, g.pages, this.settingsFor(all[0].page.path));
     }
     this.groups.set(key, group);
     return group;
@@ -134,6 +170,16 @@ export class WorkspaceModel {
     const out = new Map<string, Worklog>();
     for (const key of [...this.members.keys()].sort()) {
       const w = this.worklog(key);
+      if (w) out.set(key, w);
+    }
+    return out;
+  }
+
+  /** Every worklog as the outline shows it: with the provisional pages not parsed yet. */
+  outlineWorklogs(): Map<string, Worklog> {
+    const out = new Map<string, Worklog>();
+    for (const key of [...this.members.keys()].sort()) {
+      const w = this.compute(key).outline;
       if (w) out.set(key, w);
     }
     return out;

@@ -227,4 +227,48 @@ describe('outline', () => {
     assert.deepEqual(nodes.map((n) => [n.label, n.week]), [['Week 2', 2], ['Cloud kickoff', undefined]]);
     assert.deepEqual(nodes[1].children.map((c) => c.label), ['Meet the team.', 'Mon · Set up · 08/09/2025']);
   });
+
+  describe('weeks known by their path only (the start-up scan lists files before it reads them)', () => {
+    const listed = (m: WorkspaceModel, path: string) => m.setProvisional(parsePage(path, ''));
+    const outlineOf = (m: WorkspaceModel) => outline(m.outlineWorklogs(), (path) => m.findings(path), { languages: ['en', 'vi'] });
+
+    it('shows every listed week, by the number its folder carries, in order, with no state yet', () => {
+      const m = new WorkspaceModel(() => DEFAULT_SETTINGS);
+      for (const n of [10, 2, 1, 9]) listed(m, weekPath(n));
+      listed(m, weekPath(2, 'vi'));
+      const ws = weeks(outlineOf(m));
+      assert.deepEqual(ws.map((w) => w.label), ['Week 1', 'Week 2', 'Week 9', 'Week 10']);
+      assert.ok(ws.every((w) => w.state === 'unknown' && w.children.length === 0));
+      assert.equal(ws[1].twins.length, 1);
+      // Nothing is known about them: no findings, no worklog for the rules, no page.
+      assert.equal(m.findings(weekPath(1)), undefined);
+      assert.equal(m.worklogs().size, 0);
+      assert.equal(m.has(weekPath(1)), false);
+      assert.equal(m.page(weekPath(1)), undefined);
+    });
+
+    it('a parsed page replaces its listed stand-in; the others stay listed and take no part in findings', () => {
+      const m = new WorkspaceModel(() => DEFAULT_SETTINGS);
+      for (const n of [1, 2, 3]) listed(m, weekPath(n));
+      m.setPage(parsePage(weekPath(2), weekPage(2)));
+      const ws = weeks(outlineOf(m));
+      assert.deepEqual(ws.map((w) => w.label), ['Week 1', 'Week 2', 'Week 3']);
+      assert.deepEqual(ws.map((w) => w.state), ['unknown', 'clean', 'unknown']);
+      assert.ok(ws[1].children.length > 0);
+      // Week 2's findings are those of a worklog holding week 2 alone (the listed weeks are not empty pages to it).
+      const alone = model({ [weekPath(2)]: weekPage(2) });
+      assert.deepEqual(m.findings(weekPath(2)), alone.findings(weekPath(2)));
+      // A listed stand-in never replaces a real page.
+      assert.equal(listed(m, weekPath(2)), undefined);
+      assert.ok(m.has(weekPath(2)));
+    });
+
+    it('once every page is parsed, the outline is the parsed one', () => {
+      const m = new WorkspaceModel(() => DEFAULT_SETTINGS);
+      const pages = { [weekPath(1)]: weekPage(1), [weekPath(2)]: weekPage(2) };
+      for (const path of Object.keys(pages)) listed(m, path);
+      for (const [path, text] of Object.entries(pages)) m.setPage(parsePage(path, text));
+      assert.deepEqual(JSON.stringify(outlineOf(m)), JSON.stringify(build(model(pages))));
+    });
+  });
 });
