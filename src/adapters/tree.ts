@@ -56,8 +56,8 @@ export class WeeksTree implements vscode.TreeDataProvider<OutlineNode>, vscode.D
   /** Resolves once the view first has something to show (the listed weeks, or the scanned ones). */
   readonly shown: Promise<void>;
   private listed = false;
-  /** Whether the first outline the view showed was built before the scan ended (from the file listing). */
-  firstShownBeforeScan: boolean | undefined;
+  /** The first outline the view showed: built before the scan ended (from the file listing)? how many weeks? */
+  firstShown: { readonly beforeScan: boolean; readonly weeks: number } | undefined;
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly index: WorkspaceIndex, private readonly config: Config) {
@@ -160,7 +160,6 @@ export class WeeksTree implements vscode.TreeDataProvider<OutlineNode>, vscode.D
     // The active page may have joined the index only now (opened before the scan ended, or parsed after it showed).
     this.activePath = this.pagePathOf(vscode.window.activeTextEditor) ?? this.activePath;
     const settings = this.config.settingsFor(undefined);
-    this.firstShownBeforeScan ??= !this.scanned;
     const roots = outline(
       this.index.outlineWorklogs(),
       (path) => {
@@ -183,6 +182,7 @@ export class WeeksTree implements vscode.TreeDataProvider<OutlineNode>, vscode.D
     }
     const first = !this.isReady;
     this.isReady = true;
+    if (first) this.firstShown = { beforeScan: !this.scanned, weeks: [...walk(roots)].filter(({ node }) => node.kind === 'week').length };
     if (changed && !first) this.treeChanged.fire(undefined);
     this.updated.fire({ changed });
     if (this.revealPending || first) this.revealActive();

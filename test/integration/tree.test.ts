@@ -182,6 +182,8 @@ describe('Weeks tree', function () {
 
     it('lists one node a week, in the order of the week numbers', async () => {
       const { index, tree } = await api();
+      // Compared with the index once the start-up scan is done (before, the tree shows weeks known by their paths).
+      await tree.ready;
       const roots = await tree.getChildren();
       const weeks = roots.flatMap((n) => (n.kind === 'worklog' ? [...n.children] : [n])).filter((n): n is WeekNode => n.kind === 'week');
       assert.ok(weeks.length > 0, 'the tree shows weeks');
@@ -223,6 +225,10 @@ describe('Weeks tree', function () {
         }
         if (await exists(dir)) await vscode.workspace.fs.delete(dir, { recursive: true, useTrash: false });
       }
+    });
+
+    it('showed every week from the file listing before the start-up scan had read the pages', () => {
+      assert.deepEqual(tree.firstShown, { beforeScan: true, weeks: weeks(tree).length });
     });
 
     it('lists the weeks in numeric order: Week 10 after Week 9', async () => {
