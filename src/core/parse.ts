@@ -453,6 +453,7 @@ const PLAIN_BULLET = /^(?:([-*+])|(\d{1,9})([.)]))( {1,4})(?=\S)/;
 const BLOCK_START = /^(?:[#>`~<|=:\-*+_]|\d{1,9}[.)])/;
 /** The same for the text right after an item's marker, where `**bold**` or `_x_` are text. */
 const ITEM_BLOCK_START = /^(?:[#>~<|=]|`{3}|[-*+](?: |$)|\d{1,9}[.)](?: |$))/;
+const LIST_MARKER = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ ]*){3,}|(?:\*[ ]*){3,}|(?:_[ ]*){3,})$/;
 
 /**
@@ -483,7 +484,7 @@ function plainListItems(index: LineIndex, from: number, to: number): ListItem[] 
     const m = PLAIN_BULLET.exec(content);
     if (m) {
       const mark = m[1] ?? m[3];
-      if (marker !== '' && mark !== marker) break; // Another list: the first one ends here.
+      if (marker !== '' && mark !== marker) return restIsPlain(index, line, to) ? items : undefined; // Another list: the first one ends here.
       // An ordered list interrupts a paragraph only when it starts at 1.
       if (marker === '' && previous === 'text' && m[2] !== undefined && m[2] !== '1') return undefined;
       const text = content.slice(m[0].length);
@@ -497,6 +498,9 @@ function plainListItems(index: LineIndex, from: number, to: number): ListItem[] 
       continue;
     }
     const lead = content.length - content.replace(/^ +/, '').length;
+    // A list marker the pattern above does not take (an empty item, five spaces after the marker), other than one
+    // nested under the item: left to remark.
+    if ((marker === '' || lead < indent) && LIST_MARKER.test(content)) return undefined;
     if (marker === '') {
       // Paragraph text before the list.
       if (lead > 0 || BLOCK_START.test(content) || /^\d/.test(content) || content.includes('|')) return undefined;
@@ -513,10 +517,19 @@ function plainListItems(index: LineIndex, from: number, to: number): ListItem[] 
       // Lazy continuation of the paragraph above.
       continue;
     }
-    if (lead === 0 && previous === 'blank') break; // Text after a blank line ends the list.
+    if (lead === 0 && previous === 'blank') return restIsPlain(index, line, to) ? items : undefined; // Text after a blank line ends the list.
     return undefined;
   }
   return items;
+}
+
+/**
+ * After the first list, remark reads the rest of the section too (a table there is a table, even where the line scan
+ * saw a fence that an HTML block swallows): plain only when no line of it could be a table row.
+ */
+function restIsPlain(index: LineIndex, from: number, to: number): boolean {
+  for (let line = from; line < to; line++) if (index.lineText(line).includes('|')) return false;
+  return true;
 }
 
 // -----------------------------------------------------------------------------------------------------------------

