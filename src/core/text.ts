@@ -13,9 +13,11 @@ export class LineIndex {
     const starts = [0];
     const n = text.length;
     let i = 0;
+    // The next \r is looked for again only once passed: a page without one is not searched to its end per line.
+    let cr = text.indexOf('\r');
     while (i < n) {
       const nl = text.indexOf('\n', i);
-      const cr = text.indexOf('\r', i);
+      if (cr !== -1 && cr < i) cr = text.indexOf('\r', i);
       if (nl === -1 && cr === -1) break;
       if (cr !== -1 && (nl === -1 || cr < nl)) {
         // \r\n is one break; a lone \r is a break of its own.
