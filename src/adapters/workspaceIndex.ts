@@ -123,39 +123,42 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const doc of vscode.workspace.textDocuments) this.updateDocument(doc, changed);
     // Cheap data first: the file listing puts every worklog page in the outline, by its path, before any is read.
     const listing: { uri: vscode.Uri; settings: WorklogSettings }[] = [];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      if (token?.isCancellationRequested) break;
-      const settings = this.config.settingsFor(folder.uri);
-      const exclude = settings.exclude.length ? `{${settings.exclude.join(',')}}` : undefined;
-      const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{md,markdown}'), exclude, undefined, token);
-      const candidates = files.filter((uri) => this.isCandidate(uri, settings)).sort((a, b) => a.path.localeCompare(b.path));
-      for (const uri of candidates) {
-        listing.push({ uri, settings });
-        const path = this.pathOf(uri);
-        if (this.model.has(path) || this.model.isProvisional(path)) continue;
-        this.uriByPath.set(path, uri);
-        const key = this.model.setProvisional(parsePage(path, '', { maxSize: settings.maxFileSize }));
-        if (key !== undefined) changed.add(uri.toString());
+    try {
+      for (const folder of vscode.workspace.workspaceFolders ?? []) {
+        if (token?.isCancellationRequested) break;
+        const settings = this.config.settingsFor(folder.uri);
+        const exclude = settings.exclude.length ? `{${settings.exclude.join(',')}}` : undefined;
+        const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{md,markdown}'), exclude, undefined, token);
+        const candidates = files.filter((uri) => this.isCandidate(uri, settings)).sort((a, b) => a.path.localeCompare(b.path));
+        for (const uri of candidates) {
+          listing.push({ uri, settings });
+          const path = this.pathOf(uri);
+          if (this.model.has(path) || this.model.isProvisional(path)) continue;
+          this.uriByPath.set(path, uri);
+          const key = this.model.setProvisional(parsePage(path, '', { maxSize: settings.maxFileSize }));
+          if (key !== undefined) changed.add(uri.toString());
+        }
       }
+      this.fire(new Set(changed), new Set(), true);
+      this.markListed();
+      for (let i = 0; i < listing.length; i += READ_CONCURRENCY) {
+        if (token?.isCancellationRequested) break;
+        const batch = listing.slice(i, i + READ_CONCURRENCY).map((l) => l.uri);
+        const texts = await Promise.all(batch.map((uri) => this.read(uri)));
+        batch.forEach((uri, j) => {
+          const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+          if (open) this.setPage(uri, open.getText(), open.version, changed);
+          else if (texts[j] !== undefined) this.setPage(uri, texts[j]!, undefined, changed);
+          else this.dropProvisional(uri, changed);
+        });
+        // Each batch refines the outline; typing and rendering go on between batches.
+        this.fire(new Set(batch.map((u) => u.toString())), new Set(), true);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    } finally {
+      // A scan that stopped (cancelled, or a folder that could not be listed) leaves no page known by its path only.
+      for (const { uri } of listing) this.dropProvisional(uri, changed);
     }
-    this.fire(new Set(changed), new Set(), true);
-    this.markListed();
-    for (let i = 0; i < listing.length; i += READ_CONCURRENCY) {
-      if (token?.isCancellationRequested) break;
-      const batch = listing.slice(i, i + READ_CONCURRENCY).map((l) => l.uri);
-      const texts = await Promise.all(batch.map((uri) => this.read(uri)));
-      batch.forEach((uri, j) => {
-        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        if (open) this.setPage(uri, open.getText(), open.version, changed);
-        else if (texts[j] !== undefined) this.setPage(uri, texts[j]!, undefined, changed);
-        else this.dropProvisional(uri, changed);
-      });
-      // Each batch refines the outline; typing and rendering go on between batches.
-      this.fire(new Set(batch.map((u) => u.toString())), new Set(), true);
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-    // A cancelled scan leaves no page known by its path only.
-    for (const { uri } of listing) this.dropProvisional(uri, changed);
     for (const doc of vscode.workspace.textDocuments) this.updateDocument(doc, changed);
     this.fire(changed, new Set());
   }

@@ -209,16 +209,20 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
     let hash = hashes.get(group.key) ?? groupHash(group, shasOf(group), locale);
     let findings = cache?.get(group.key, hash);
     if (findings) stats.cacheHits++;
-    findings ??= prechecked.get(group.key);
-    if (findings && !cache?.get(group.key, hash)) cache?.set(group.key, hash, findings);
     const check = checkerFor(settings);
     // Pages are read only when their worklog is checked (or fixed): a cache hit needs none of them.
     let texts: Map<string, string> | undefined;
     if (!findings) {
-      texts = textsOf(group);
-      const now = groupHash(group, shasOf(group), locale);
-      findings = check(texts);
-      cache?.set(group.key, now, findings);
+      const pre = prechecked.get(group.key);
+      texts = pre?.texts ?? textsOf(group);
+      findings = pre?.findings ?? check(texts);
+      // Cached under the hash of exactly the texts checked (pages read only now may have changed since the run
+      // began), and only when every page of the worklog was checked (one that could not be read is not).
+      // (Each page's sha is that of the text it was read with.)
+      if (texts.size === group.pages.length) {
+        hash = groupHash(group, shasOf(group), locale);
+        cache?.set(group.key, hash, findings);
+      }
     }
     const reported = group.pages.filter((p) => !p.file.context);
     const fixable = (path: string): boolean => (findings!.get(path) ?? []).some((f) => f.fixes.some((x) => x.preferred));
@@ -265,7 +269,7 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
     }
   };
   // Large runs without --fix: the worklogs that are not in the cache are checked on worker threads first.
-  const prechecked = new Map<string, Map<string, Finding[]>>();
+  const prechecked = new Map<string, { texts: Map<string, string>; findings: Map<string, Finding[]> }>();
   const hashes = new Map([...groups.values()].map((g) => [g.key, groupHash(g, shasOf(g), locale)]));
   const misses = [...groups.values()].filter((g) => !cache?.get(g.key, hashes.get(g.key)!));
   const toParse = misses.reduce((n, g) => n + g.pages.length, 0);
@@ -277,7 +281,7 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
       await Promise.all(misses.map(async (g) => {
         const texts = textsOf(g);
         try {
-          prechecked.set(g.key, await pool.check(g.config.settings, texts));
+          prechecked.set(g.key, { texts, findings: await pool.check(g.config.settings, texts) });
           stats.pagesParsed += texts.size;
         } catch {
           // Checked again on this thread below, where an engine failure is reported for its worklog.

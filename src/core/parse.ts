@@ -488,7 +488,7 @@ function plainListItems(index: LineIndex, from: number, to: number): ListItem[] 
       // An ordered list interrupts a paragraph only when it starts at 1.
       if (marker === '' && previous === 'text' && m[2] !== undefined && m[2] !== '1') return undefined;
       const text = content.slice(m[0].length);
-      if (ITEM_BLOCK_START.test(text) || THEMATIC_BREAK.test(content)) return undefined;
+      if (ITEM_BLOCK_START.test(text) || THEMATIC_BREAK.test(content) || THEMATIC_BREAK.test(text)) return undefined;
       marker = mark;
       indent = m[0].length;
       items.push({ text: plainCellText(text), span: { start: { line, character: 0 }, end: { line, character: lt.trimEnd().length } } });
@@ -509,7 +509,10 @@ function plainListItems(index: LineIndex, from: number, to: number): ListItem[] 
     }
     if (firstParagraph && (hardBreak || /^ *(?:=+|-+) *$/.test(content) || content.includes('|'))) return undefined;
     if (lead >= indent) {
-      // Under the item: a nested list or a paragraph of its own.
+      // Under the item: a nested list or a paragraph of its own. Any other block there (code, a fence, HTML, a
+      // quote, a heading, a thematic break) would end lazy continuation below it: left to remark.
+      const inner = content.slice(lead);
+      if (lead >= indent + 4 || /^(?:`{3}|~{3}|[<>#])/.test(inner) || THEMATIC_BREAK.test(inner)) return undefined;
       previous = 'text';
       continue;
     }
@@ -525,10 +528,15 @@ function plainListItems(index: LineIndex, from: number, to: number): ListItem[] 
 
 /**
  * After the first list, remark reads the rest of the section too (a table there is a table, even where the line scan
- * saw a fence that an HTML block swallows): plain only when no line of it could be a table row.
+ * saw a fence that an HTML block swallows): plain only when no line of it could be a table row or open a block.
  */
 function restIsPlain(index: LineIndex, from: number, to: number): boolean {
-  for (let line = from; line < to; line++) if (index.lineText(line).includes('|')) return false;
+  for (let line = from; line < to; line++) {
+    const lt = index.lineText(line);
+    // A table row, or a block that can stay open across blank lines and swallow what follows (an HTML block such as
+    // <pre>, a fence the line scan closes where Markdown does not).
+    if (lt.includes('|') || /^[ \t]*(?:<|`{3}|~{3})/.test(lt)) return false;
+  }
   return true;
 }
 

@@ -118,6 +118,31 @@ describe('worklog-lint --cache', () => {
       assert.equal(third.stats.filesRead, 0);
     });
 
+    it('a worklog checked without one of its pages (it vanished during the run) is not cached', async () => {
+      dir = makeWorkspace(worklogFiles('content/1-Worklog', WEEK1_BAD));
+      const week1 = path.join(dir, 'content/1-Worklog/1.1-Week1/_index.md');
+      const week2 = path.join(dir, 'content/1-Worklog/1.2-Week2/_index.md');
+      await runCli(dir, ['--cache', '--format', 'json'], { now: later });
+      // Week 2 changes; week 1 (unchanged, so not read at first) disappears while week 2 is read, and comes back.
+      fs.writeFileSync(week2, fs.readFileSync(week2, 'utf8').replace('Week 2 Worklog', 'Week 2 worklog'));
+      const saved = fs.readFileSync(week1);
+      let first = true;
+      const during = await runCli(dir, ['--cache', '--format', 'json'], {
+        now: () => {
+          if (first) fs.unlinkSync(week1);
+          first = false;
+          return later();
+        },
+      });
+      assert.match(during.stderr, /cannot read content\/1-Worklog\/1\.1-Week1\/_index\.md/);
+      fs.writeFileSync(week1, saved);
+      const after = await runCli(dir, ['--cache', '--format', 'json'], { now: later });
+      const fresh = await runCli(dir, ['--format', 'json']);
+      assert.equal(after.stats.cacheHits, 0);
+      assert.equal(after.stdout, fresh.stdout);
+      assert.equal(after.code, 1);
+    });
+
     it('--fix reads every page', async () => {
       dir = makeWorkspace(twoWorklogs());
       await runCli(dir, ['--cache'], { now: later });
