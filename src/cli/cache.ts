@@ -53,9 +53,11 @@ function sameStamp(a: FileStamp, b: FileStamp): boolean {
   return a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs && a.ino === b.ino;
 }
 
-/** The later of a stamp's modification and change times, in ms. */
-function touchedMs(s: FileStamp): number {
-  return Math.max(Number(BigInt(s.mtimeNs) / 1_000_000n), Number(BigInt(s.ctimeNs) / 1_000_000n));
+/** A record whose file was modified too close to when it was read for its stamp to vouch for the content. */
+function racy(r: FileRecord): boolean {
+  // Nanoseconds as text; the milliseconds' digits are enough to tell a file safely older than its read.
+  const ms = (ns: string): number => (ns.length > 6 ? Number(ns.slice(0, -6)) : 0);
+  return Math.max(ms(r.stamp.mtimeNs), ms(r.stamp.ctimeNs)) >= r.readAt - RACY_MS;
 }
 
 export function sha256(data: string | Buffer): string {
@@ -103,7 +105,7 @@ export class FindingsCache {
   /** The content hash of `real` when its stamp is the one recorded and was not racy when read; else undefined. */
   knownFile(real: string, stamp: FileStamp): KnownFile | undefined {
     const r = this.files[real];
-    if (!r || !sameStamp(r.stamp, stamp) || touchedMs(stamp) >= r.readAt - RACY_MS) return undefined;
+    if (!r || !sameStamp(r.stamp, stamp) || racy(r)) return undefined;
     this.seen.add(real);
     return { sha: r.sha, bom: r.bom };
   }

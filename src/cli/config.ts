@@ -147,7 +147,7 @@ export function displayPath(cwd: string, abs: string): string {
 /** The path the config's globs see: relative to its base folder, or to the walk root when the file lies outside. */
 function globPath(config: ResolvedConfig, root: string, abs: string): string {
   let rel = path.relative(config.base, abs);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) rel = path.relative(root, abs);
+  if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) rel = path.relative(root, abs);
   return rel.split(path.sep).join('/');
 }
 
@@ -176,9 +176,27 @@ function matchers(config: ResolvedConfig): Matchers {
   return m;
 }
 
+/**
+ * The path a folder's entries are matched by: `globPath` of the folder itself, so an entry's is `<folder>/<name>`
+ * (or just the name) without working out a relative path per entry. (A folder outside the settings' base gives its
+ * entries paths relative to the walk root, as globPath does for each of them.)
+ */
+export function globFolder(config: ResolvedConfig, root: string, dir: string): string {
+  return globPath(config, root, dir);
+}
+
+/** The glob path of `name` inside a folder whose globFolder is `folder`. */
+export function globChild(folder: string, name: string): string {
+  return folder === '' ? name : `${folder}/${name}`;
+}
+
 /** True when the settings' exclude globs exclude a whole folder (so the walk does not enter it). */
 export function excludesDir(config: ResolvedConfig, root: string, dir: string): boolean {
-  const rel = globPath(config, root, dir);
+  return excludesFolder(config, globPath(config, root, dir));
+}
+
+/** excludesDir, given the folder's globFolder path. */
+export function excludesFolder(config: ResolvedConfig, rel: string): boolean {
   if (rel === '') return false;
   return matchers(config).exclude.some((m) => m(rel + '/'));
 }
@@ -190,8 +208,11 @@ export function excludesFile(config: ResolvedConfig, root: string, file: string)
 
 /** True when the settings include the file and do not exclude it (its path worked out once for both). */
 export function selectsFile(config: ResolvedConfig, root: string, file: string): boolean {
-  const rel = globPath(config, root, file);
+  return selectsPath(config, globPath(config, root, file));
+}
+
+/** selectsFile, given the file's glob path (globChild of its folder's globFolder). */
+export function selectsPath(config: ResolvedConfig, rel: string): boolean {
   const m = matchers(config);
   return !m.exclude.some((g) => g(rel)) && m.include.some((g) => g(rel));
 }
-

@@ -161,10 +161,11 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
     // Pages of different worklogs never see each other, so a group per worklog folder (and settings) gives the
     // same findings as checking everything at once, and can be cached on its own.
     const dir = worklogKey(file.path);
-    const id = sha256(`${file.config.hash}\u0000${dir}`);
+    const id = `${file.config.hash}\u0000${dir}`;
     let g = groups.get(id);
     if (!g) {
-      g = { config: file.config, dir, key: id, pages: [] };
+      // The cache knows a group by a hash of its settings and folder.
+      g = { config: file.config, dir, key: sha256(id), pages: [] };
       groups.set(id, g);
     }
     g.pages.push(page);

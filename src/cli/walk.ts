@@ -3,7 +3,7 @@
 import type { Dirent } from 'node:fs';
 import { promises as fsp, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { displayPath, excludesDir, excludesFile, selectsFile, type ConfigResolver, type ResolvedConfig } from './config';
+import { displayPath, excludesDir, excludesFile, excludesFolder, globChild, globFolder, selectsPath, type ConfigResolver, type ResolvedConfig } from './config';
 import { pathFacts } from '../core/weeks';
 import { mapLimit } from './pool';
 
@@ -60,10 +60,10 @@ export async function walk(args: readonly string[], cwd: string, resolver: Confi
   const files: WalkedFile[] = [];
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
-  const addFile = (abs: string, real: string, config: ResolvedConfig, context: boolean): void => {
+  const addFile = (abs: string, real: string, config: ResolvedConfig, context: boolean, shown = show(abs)): void => {
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
-    files.push({ abs, real, path: show(abs), config, context });
+    files.push({ abs, real, path: shown, config, context });
   };
 
   /**
@@ -90,9 +90,13 @@ export async function walk(args: readonly string[], cwd: string, resolver: Confi
           return subdirs;
         }
         resolver.noteListing(dir.abs, entries.map((e) => e.name));
-        if (await excluded()) return subdirs;
-        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        // The folder's settings decide both whether it is excluded and which of its files are selected; its paths
+        // (for the globs and for display) are worked out once, its entries' by appending their names.
         const config = await resolver.forDir(dir.abs);
+        const folder = globFolder(config, root.abs, dir.abs);
+        if (dir !== root && excludesFolder(config, folder)) return subdirs;
+        const shown = show(dir.abs);
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         for (const entry of entries) {
           const abs = path.join(dir.abs, entry.name);
           let real = path.join(dir.real, entry.name);
@@ -118,9 +122,9 @@ export async function walk(args: readonly string[], cwd: string, resolver: Confi
             seenDirs.add(real);
             subdirs.push({ abs, real });
           } else if (isFile && MARKDOWN.test(entry.name)) {
-            if (!selectsFile(config, root.abs, abs)) continue;
+            if (!selectsPath(config, globChild(folder, entry.name))) continue;
             candidates++;
-            addFile(abs, real, config, context);
+            addFile(abs, real, config, context, shown === '.' ? entry.name : `${shown}/${entry.name}`);
           }
         }
         return subdirs;

@@ -204,5 +204,18 @@ describe('worklog-lint', () => {
       assert.equal(r.code, 0);
       assert.equal(r.stats.filesRead, 3);
     });
+
+    it('globs of a settings file below the walk root see paths relative to it, even a name that starts with ".."', async () => {
+      dir = makeWorkspace({
+        ...worklogFiles('site/content/1-Worklog'),
+        'site/..scratch.md': WEEK1_BAD,
+        'site/content/1-Worklog/1.1-Week1/..notes.md': WEEK1_BAD,
+        'site/.worklogrc.json': JSON.stringify({ exclude: ['..scratch.md', 'content/**/..notes.md'] }),
+      });
+      const r = await runCli(dir, ['--format', 'json']);
+      assert.equal(r.code, 0, r.stdout);
+      assert.deepEqual(JSON.parse(r.stdout), []);
+      assert.equal(r.stats.filesRead, 3);
+    });
   });
 });
