@@ -249,19 +249,25 @@ export function headerRoles(headers: readonly string[]): Partial<Record<ColumnRo
   return roles;
 }
 
-/** Markdown's white space is spaces and tabs only (a no-break space is text). */
-export function trimEndMd(s: string): string {
-  return s.replace(/[ \t]+$/, '');
+/** Where a text ends once Markdown's white space (spaces and tabs only: a no-break space is text) is trimmed. */
+function mdEnd(s: string): number {
+  let b = s.length;
+  while (b > 0 && (s.charCodeAt(b - 1) === 32 || s.charCodeAt(b - 1) === 9)) b--;
+  return b;
 }
 
-function trimMd(s: string): string {
-  return trimEndMd(s).replace(/^[ \t]+/, '');
+/** Markdown's white space is spaces and tabs only (a no-break space is text). */
+export function trimEndMd(s: string): string {
+  return s.slice(0, mdEnd(s));
 }
 
 /** True when a row line ends with a closing pipe: an unescaped `|` that is not also the opening one. */
 export function closedRow(lt: string): boolean {
-  const t = trimMd(lt);
-  return t.length > 1 && t.endsWith('|') && !t.endsWith('\\|');
+  // Read by index, without trimmed copies of the line.
+  const b = mdEnd(lt);
+  let a = 0;
+  while (a < b && (lt.charCodeAt(a) === 32 || lt.charCodeAt(a) === 9)) a++;
+  return b - a > 1 && lt.charCodeAt(b - 1) === 124 /* | */ && lt.charCodeAt(b - 2) !== 92 /* \ */;
 }
 
 function splitCells(index: LineIndex, line: number): TableRow {
@@ -271,7 +277,7 @@ function splitCells(index: LineIndex, line: number): TableRow {
   const leading = /^[ \t]*\|/.test(lt);
   let start = leading ? lt.indexOf('|') + 1 : 0;
   let outerStart = leading ? lt.indexOf('|') : 0;
-  const trimmedEnd = trimEndMd(lt).length;
+  const trimmedEnd = mdEnd(lt);
   const closed = closedRow(lt);
   for (let i = start; i <= trimmedEnd; i++) {
     const atEnd = i === trimmedEnd;
@@ -393,7 +399,10 @@ function readTableRows(index: LineIndex, rows: readonly TableRow[], tables: Task
     const end = cell('end');
     const dayCell = cell('day');
     return {
-      ...row,
+      line: row.line,
+      span: row.span,
+      cells: row.cells,
+      closed: row.closed,
       day: dayCell ? readDayLabel(dayCell) : undefined,
       task: cell('task'),
       start,
@@ -415,7 +424,7 @@ function readTableRows(index: LineIndex, rows: readonly TableRow[], tables: Task
 function rowFromMd(index: LineIndex, row: MdTableRow, lineBase: number): TableRow {
   const line = lineBase + (row.position?.start.line ?? 1) - 1;
   const lt = index.lineText(line);
-  const trimmedEnd = trimEndMd(lt).length;
+  const trimmedEnd = mdEnd(lt);
   const cells: Cell[] = row.children.map((cell) => {
     const from = (cell.position?.start.column ?? 1) - 1;
     const to = Math.min((cell.position?.end.column ?? 1) - 1, lt.length);

@@ -96,14 +96,38 @@ export function pathFacts(path: string): PathFacts {
   return { folderWeek, fileWeek, language, isSectionFile, worklogDir, isDayPage, stem };
 }
 
-const VI_LETTERS = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/giu;
+// Sticky: tested at one position at a time, so counting allocates nothing (matching every letter would build an
+// array as long as the page).
+const VI_LETTER = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/iuy;
+const LETTER = /\p{L}/uy;
+
+/** How many letters the first 6,000 code units of a text hold, and how many of them carry Vietnamese diacritics. */
+export function letterCounts(text: string): { vi: number; letters: number } {
+  const sample = text.length > 6000 ? text.slice(0, 6000) : text;
+  let vi = 0;
+  let letters = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 0x80) {
+      const lower = c | 0x20;
+      if (lower >= 0x61 && lower <= 0x7a) letters++;
+      continue;
+    }
+    LETTER.lastIndex = i;
+    if (!LETTER.test(sample)) continue;
+    letters++;
+    VI_LETTER.lastIndex = i;
+    if (VI_LETTER.test(sample)) vi++;
+    // A letter outside the Basic Multilingual Plane takes two code units.
+    if (LETTER.lastIndex === i + 2) i++;
+  }
+  return { vi, letters };
+}
 
 /** A guess at the language of a text: Vietnamese when its letters carry Vietnamese diacritics often enough. */
 export function guessLanguage(text: string): Language {
-  const sample = text.length > 6000 ? text.slice(0, 6000) : text;
-  const vi = sample.match(VI_LETTERS)?.length ?? 0;
-  const letters = sample.match(/\p{L}/gu)?.length ?? 1;
-  return vi / letters > 0.02 ? 'vi' : 'en';
+  const { vi, letters } = letterCounts(text);
+  return vi / (letters || 1) > 0.02 ? 'vi' : 'en';
 }
 
 export function sourceAt(kind: WeekNumberSource['kind'], week: number, span?: Span, numberSpan?: Span, numberText?: string): WeekNumberSource {

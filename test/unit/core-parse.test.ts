@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import type { Span, WorklogPage } from '../../src/core/model';
 import { parsePage } from '../../src/core/parse';
+import { guessLanguage, letterCounts } from '../../src/core/weeks';
 
 function sp(l1: number, c1: number, l2: number, c2: number): Span {
   return { start: { line: l1, character: c1 }, end: { line: l2, character: c2 } };
@@ -343,6 +344,29 @@ describe('core parse', () => {
       const page = parsePage('content/1-Worklog/1.4-Week4/_index.md', '### Mục tiêu tuần 4:\n\n* Tìm hiểu cơ sở dữ liệu quan hệ và sao lưu.\n');
       assert.equal(page.language, 'vi');
       assert.equal(page.languageSource, 'text');
+    });
+
+    it('the language guess counts letters exactly as matching them all did, on any text', () => {
+      // The guess used to match every letter into an array (a page's worth of strings per page); it now counts them one
+      // position at a time. Same letters, same counts: the guess must not move for any text.
+      const VI = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/giu;
+      const byMatching = (text: string): { vi: number; letters: number } => {
+        const sample = text.length > 6000 ? text.slice(0, 6000) : text;
+        return { vi: sample.match(VI)?.length ?? 0, letters: sample.match(/\p{L}/gu)?.length ?? 0 };
+      };
+      const chars = fc.constantFrom('a', 'Z', ' ', '1', '@', '[', '`', '{', 'ă', 'Ă', 'Đ', 'ệ', 'Ỵ', 'é', 'ß', 'я', '中', '𝒜', '😀', '\ud835', '\udc9c', '|', '\n');
+      const pieces = fc.oneof(fc.string({ unit: chars, maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 20 }));
+      fc.assert(
+        fc.property(fc.array(pieces, { maxLength: 8 }), fc.nat(6100), (parts, pad) => {
+          for (const text of [parts.join(''), 'x'.repeat(pad) + parts.join('')]) {
+            assert.deepEqual(letterCounts(text), byMatching(text), JSON.stringify(text.slice(-80)));
+          }
+        }),
+        { numRuns: 2000 },
+      );
+      assert.equal(guessLanguage('Tìm hiểu cơ sở dữ liệu'), 'vi');
+      assert.equal(guessLanguage('Learn the basics of databases and backups'), 'en');
+      assert.equal(guessLanguage('123 ---'), 'en');
     });
 
     it('does not parse a page over the size limit or a binary file', () => {
