@@ -27,7 +27,11 @@ const NEAR_MISS_TOML = /^\s*(?:\+{2}|\+{4,}|\+\s*\+\s*\+[\s+]*)\s*$/u;
 const KEY_LINE = /^[A-Za-z_][\w-]*\s*[:=]/;
 
 /** Finds and parses the front matter of a page. */
-export function readFrontMatter(index: LineIndex, bom: boolean): FrontMatterResult {
+/**
+ * `reference`: read YAML with the yaml library only (the plain reader below is skipped), as the tests that compare
+ * the two do.
+ */
+export function readFrontMatter(index: LineIndex, bom: boolean, reference = false): FrontMatterResult {
   const text = index.text;
   const firstLine = index.lineText(0).slice(bom ? 1 : 0);
   const lineStart = bom ? 1 : 0;
@@ -52,7 +56,7 @@ export function readFrontMatter(index: LineIndex, bom: boolean): FrontMatterResu
       if (!near && bad === -1 && lt.startsWith(delim)) {
         const s = index.span(index.starts[line], index.lineEnd(line));
         return {
-          frontMatter: parseBlock(index, 0, line, delim, open[2], lineStart),
+          frontMatter: parseBlock(index, 0, line, delim, open[2], lineStart, reference),
           problem: { kind: 'bad-close', span: s, message: t('Hugo ends the front matter at "{0}": a line that starts with "{1}" closes it, and the rest of the line is not read as front matter.', lt.trim(), delim) },
           bodyLine: line + 1,
         };
@@ -62,7 +66,7 @@ export function readFrontMatter(index: LineIndex, bom: boolean): FrontMatterResu
       // A dash line before the real close (or instead of it): Hugo does not close the front matter there.
       const s = index.span(index.starts[bad], index.lineEnd(bad));
       const fix: Fix = { title: t('Replace with "{0}"', delim), edits: [{ span: s, newText: delim }], preferred: true };
-      const parsed = parseBlock(index, 0, bad, delim, open[2], lineStart);
+      const parsed = parseBlock(index, 0, bad, delim, open[2], lineStart, reference);
       return {
         frontMatter: parsed,
         problem: { kind: 'bad-close', span: s, message: t('The front matter is closed by "{0}", not by a line that is exactly "{1}": Hugo does not read this front matter.', index.lineText(bad).trim(), delim), fix },
@@ -75,7 +79,7 @@ export function readFrontMatter(index: LineIndex, bom: boolean): FrontMatterResu
         bodyLine: 1,
       };
     }
-    return { frontMatter: parseBlock(index, 0, close, delim, open[2], lineStart), bodyLine: close + 1 };
+    return { frontMatter: parseBlock(index, 0, close, delim, open[2], lineStart, reference), bodyLine: close + 1 };
   }
 
   // Opened by something Hugo does not accept ("--", "----", "— — —") but closed by a proper delimiter line.
@@ -87,7 +91,7 @@ export function readFrontMatter(index: LineIndex, bom: boolean): FrontMatterResu
         if (line === 1 || !KEY_LINE.test(index.lineText(1))) break;
         const s = index.span(lineStart, index.lineEnd(0));
         return {
-          frontMatter: parseBlock(index, 0, line, delim, '', lineStart),
+          frontMatter: parseBlock(index, 0, line, delim, '', lineStart, reference),
           problem: { kind: 'bad-open', span: s, message: t('The front matter is opened by "{0}", not by a line that is exactly "{1}": Hugo does not read this front matter.', firstLine.trim(), delim), fix: { title: t('Replace with "{0}"', delim), edits: [{ span: s, newText: delim }], preferred: true } },
           bodyLine: line + 1,
         };
@@ -101,7 +105,7 @@ export function readFrontMatter(index: LineIndex, bom: boolean): FrontMatterResu
       const lt = index.lineText(line);
       if (lt.trimEnd() === '---' || NEAR_MISS_YAML.test(lt)) {
         const at = index.positionAt(lineStart);
-        const fm = parseBlock(index, -1, line, '---', '', lineStart);
+        const fm = parseBlock(index, -1, line, '---', '', lineStart, reference);
         return {
           frontMatter: fm,
           problem: { kind: 'bad-open', span: index.span(lineStart, index.lineEnd(0)), message: t('The front matter has no opening "---" line: Hugo shows these keys as text.'), fix: { title: t('Insert the opening "---" line'), edits: [{ span: { start: at, end: at }, newText: '---' + eolOf(text) }], preferred: true } },
@@ -127,7 +131,7 @@ function eolOf(text: string): string {
  * Parses the lines strictly between `openLine` and `closeLine` (openLine −1: the block starts at line 0 with no
  * opening line). gray-matter splits and dispatches on the language; the engines below never evaluate anything.
  */
-function parseBlock(index: LineIndex, openLine: number, closeLine: number, delim: string, language: string, lineStart: number): FrontMatter {
+function parseBlock(index: LineIndex, openLine: number, closeLine: number, delim: string, language: string, lineStart: number, reference: boolean): FrontMatter {
   const contentStart = openLine < 0 ? lineStart : index.lineEnd(openLine);
   // The block ends with the last line's text: its \r\n belongs to no value (a CRLF page must read like an LF one).
   const lastLine = closeLine - 1;
@@ -148,7 +152,7 @@ function parseBlock(index: LineIndex, openLine: number, closeLine: number, delim
   const prefix = openLine < 0 ? '\n' : '';
   const base = (src: string): number => contentStart - prefix.length + offsetIn(prefix + content, src);
   const engines = {
-    yaml: (src: string) => ({ __worklog: parseYaml(src, index, base(src)) }),
+    yaml: (src: string) => ({ __worklog: parseYaml(src, index, base(src), reference) }),
     toml: (src: string) => ({ __worklog: parseTomlBlock(src, index, base(src)) }),
     javascript: refuse, js: refuse, coffee: refuse, coffeescript: refuse, cson: refuse, json: refuse,
   };
@@ -178,10 +182,17 @@ function offsetIn(content: string, src: string): number {
   return i < 0 ? 0 : i;
 }
 
-function parseYaml(src: string, index: LineIndex, base: number): ParsedBlock {
+function parseYaml(src: string, index: LineIndex, base: number, reference: boolean): ParsedBlock {
   const entries: FrontMatterEntry[] = [];
   const errors: { span: Span; message: string }[] = [];
   const at = (a: number, b: number): Span => index.span(base + a, base + b);
+  const plain = reference ? undefined : plainYaml(src);
+  if (plain) {
+    for (const e of plain) {
+      entries.push({ key: e.key, keySpan: at(e.key0, e.key1), valueSpan: at(e.value0, e.value1), value: e.value, source: src.slice(e.value0, e.value1), quoted: e.quoted });
+    }
+    return { entries, errors };
+  }
   let doc: Document.Parsed;
   try {
     // The core schema keeps dates as text; aliases are bounded so a "billion laughs" block cannot blow up.
@@ -249,6 +260,83 @@ function parseYaml(src: string, index: LineIndex, base: number): ParsedBlock {
     }
   }
   return { entries, errors };
+}
+
+interface PlainEntry {
+  readonly key: string;
+  readonly key0: number;
+  readonly key1: number;
+  readonly value0: number;
+  readonly value1: number;
+  readonly value: string | number | boolean;
+  readonly quoted: boolean;
+}
+
+const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** Keys the core schema would read as null or a boolean (the page's key would then be "null", "true"…). */
+const NOT_STRING_KEY = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+/** Quoted text without escapes, quotes of either kind, control characters, surrogates or YAML 1.1 line breaks. */
+// eslint-disable-next-line no-control-regex -- the control characters are what it refuses
+const QUOTED_TEXT = /^[^"'\\\u0000-\u0008\u000a-\u001f\u007f-\u009f\ud800-\udfff\ufeff\u2028\u2029]*$/;
+/** A plain value made of letters (any script, with their combining marks), digits and a few signs that mean nothing to YAML inside a scalar. */
+const PLAIN_VALUE = /^[\p{L}\p{N}][\p{L}\p{M}\p{N} ._/()+-]*$/u;
+const CORE_INT = /^[-+]?[0-9]+$/;
+/** What the core schema reads as anything but a string, once decimal integers are told apart (null, octal, hex, float, .inf, .nan). */
+const CORE_OTHER = /^(?:~|null|Null|NULL|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+/**
+ * The plain reader for the front matter almost every worklog page has: top-level `key: value` lines whose values are
+ * a quoted string without escapes, a boolean, a decimal integer or plain words and dates. Anything else — nesting,
+ * lists, comments, tabs, escapes, empty values, floats, anchors, a repeated key, a line it does not know — returns
+ * undefined and the yaml library reads the block. Read the same way as the library does (a property test compares
+ * them), at a fraction of the cost.
+ */
+export function plainYaml(src: string): PlainEntry[] | undefined {
+  if (src.indexOf('\t') >= 0) return undefined;
+  const out: PlainEntry[] = [];
+  const keys = new Set<string>();
+  let start = 0;
+  while (start <= src.length) {
+    let end = src.indexOf('\n', start);
+    if (end < 0) end = src.length;
+    const lineEnd = end > start && src.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const line = src.slice(start, lineEnd);
+    if (line.indexOf('\r') >= 0 || line.length > 1000) return undefined;
+    if (line !== '') {
+      const colon = line.indexOf(': ');
+      if (colon <= 0) return undefined;
+      const key = line.slice(0, colon);
+      if (!PLAIN_KEY.test(key) || NOT_STRING_KEY.test(key) || keys.has(key)) return undefined;
+      keys.add(key);
+      let v0 = colon + 2;
+      while (v0 < line.length && line.charCodeAt(v0) === 32) v0++;
+      let v1 = line.length;
+      while (v1 > v0 && line.charCodeAt(v1 - 1) === 32) v1--;
+      if (v1 === v0) return undefined;
+      const text = line.slice(v0, v1);
+      const q = text.charCodeAt(0);
+      let value: string | number | boolean;
+      let quoted = false;
+      if (q === 34 /* " */ || q === 39 /* ' */) {
+        if (text.length < 2 || text.charCodeAt(text.length - 1) !== q) return undefined;
+        value = text.slice(1, -1);
+        if (!QUOTED_TEXT.test(value)) return undefined;
+        quoted = true;
+      } else {
+        if (!PLAIN_VALUE.test(text)) return undefined;
+        if (text === 'true' || text === 'True' || text === 'TRUE') value = true;
+        else if (text === 'false' || text === 'False' || text === 'FALSE') value = false;
+        else if (CORE_INT.test(text)) {
+          if (text.length > 15) return undefined;
+          value = parseInt(text, 10);
+        } else if (CORE_OTHER.test(text)) return undefined;
+        else value = text;
+      }
+      out.push({ key, key0: start, key1: start + colon, value0: start + v0, value1: start + v1, value, quoted });
+    }
+    start = end + 1;
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 const TOML_KEY = /^([ \t]*)([A-Za-z0-9_-]+|"[^"\n]*")[ \t]*=[ \t]*/;

@@ -4,10 +4,13 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { checkPages } from '../../src/core/engine';
+import { plainYaml, readFrontMatter } from '../../src/core/frontMatter';
 import type { Finding } from '../../src/core/model';
 import { parsePage } from '../../src/core/parse';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { LineIndex } from '../../src/core/text';
 
 const PATH = 'content/1-Worklog/1.3-Week3/_index.md';
 const BODY = [
@@ -121,5 +124,72 @@ describe('core front matter: untrusted input', () => {
     const date = page.frontMatter!.entries.get('date')!;
     assert.equal(typeof date.value, 'string');
     assert.equal(date.value, '2025-09-22T23:30:00-10:00');
+  });
+});
+
+describe('core front matter: the plain reader and the yaml library read a block the same', () => {
+  // Most pages' front matter is a few `key: value` lines; a plain reader takes those and leaves everything else to the
+  // yaml library. Whatever it takes, it must read exactly as the library does: the same keys, values, spans and
+  // (no) errors. Blocks are built from lines that sit on the edge of what it takes.
+  const KEYS = ['title', 'date', 'weight', 'chapter', 'pre', 'draft', '_x', 'a-b', 'a b', '1x', 'true', 'Null', 'x:y', 'title'];
+  const SEPS = [': ', ':  ', ':', ': \t', ' : ', ':\t'];
+  const VALUES = [
+    '"Week 5 Worklog"', '" <b> 1.5. </b> "', "'single'", "'it''s'", '"esc \\" q"', '"a\\tb"', '"Tuần 5"', '""', "''",
+    '2025-09-08', '5', '007', '1234567890123456', '123456789012345', '-5', '+5', '1.5', '5.', '1e3', '.inf', '.NaN',
+    'true', 'True', 'TRUE', 'tRue', 'false', 'yes', 'null', 'NULL', '~', '', 'Tuần 1', 'Tuần 1 Worklog', 'a #b', 'a# b',
+    'a: b', 'a:b', '[1, 2]', '{a: 1}', '&a x', '*a', '!!str x', '|', '>', '0x1F', '0o17', '0b101', '1_000', 'Infinity',
+    'a  b', '"unterminated', '"a" "b"', '"tab\there"', '"\u0085"', '"\u2028"', 'ǅ', '٣', '²', 'e\u0301', '"😀"', '😀',
+    '%x', '@x', '`x`', 'x (y) / z', 'a-b_c', 'a\u00a0b', '"a\u00a0b"', '" spaced "', "' spaced '",
+  ];
+  const TAILS = ['', '', '', ' ', '  ', ' # note', '\t', '#x'];
+  const OTHER = ['', '  ', '# comment', '  nested: 1', '- item', '---', '...', '%YAML 1.2', 'key', ':', 'x: |', '  text'];
+  const GOOD_KEYS = ['title', 'date', 'weight', 'chapter', 'pre', 'draft', 'description', 'toc', '_x', 'a-b'];
+  const GOOD_VALUES = ['"Week 5 Worklog"', '" <b> 1.5. </b> "', "'single'", '"Tuần 5"', '2025-09-08', '5', '007', 'true', 'False', 'Tuần 1 Worklog', 'x (y) / z', 'a  b', '""', '123456789012345', '0b101', 'Infinity'];
+  const goodLine = fc.tuple(fc.constantFrom(...GOOD_KEYS), fc.constantFrom(': ', ':  '), fc.constantFrom(...GOOD_VALUES), fc.constantFrom('', ' ')).map((p) => p.join(''));
+  const edgeLine = fc.oneof(
+    { weight: 8, arbitrary: fc.tuple(fc.constantFrom(...KEYS), fc.constantFrom(...SEPS), fc.constantFrom(...VALUES), fc.constantFrom(...TAILS)).map((p) => p.join('')) },
+    { weight: 1, arbitrary: fc.constantFrom(...OTHER) },
+  );
+  // Lines the plain reader takes, with (most of the time) one edge line among them, or blank lines around.
+  const block = fc.record({
+    lines: fc.tuple(fc.array(goodLine, { maxLength: 7 }), fc.option(edgeLine, { freq: 2 }), fc.nat(7), fc.constantFrom('', '', '\n')).map(([good, edge, at, blank]) => {
+      const lines = [...good];
+      if (edge !== null) lines.splice(at % (lines.length + 1), 0, edge);
+      return blank ? ['', ...lines, ''] : lines;
+    }),
+    crlf: fc.boolean(),
+    body: fc.boolean(),
+  });
+
+  it('on blocks of edge lines (and the plain reader takes a good share of them)', () => {
+    let plain = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(block, ({ lines, crlf, body }) => {
+        const eol = crlf ? '\r\n' : '\n';
+        const text = ['---', ...lines, '---', body ? '# Week' : ''].join(eol);
+        const index = new LineIndex(text);
+        runs++;
+        if (plainYaml(lines.join(eol))) plain++;
+        assert.deepEqual(readFrontMatter(index, false), readFrontMatter(index, false, true));
+      }),
+      { numRuns: Number(process.env.PLAIN_YAML_RUNS ?? 4000) },
+    );
+    // The property says little if the plain reader never takes a block.
+    assert.ok(plain > runs / 10, `the plain reader took ${plain} of ${runs} blocks`);
+  });
+
+  it('takes the front matter of a typical week page, with its spans', () => {
+    const text = '---\ntitle: "Week 5 Worklog"\ndate: 2025-10-06\nweight: 5\nchapter: false\npre: " <b> 1.5. </b> "\n---\n';
+    assert.ok(plainYaml(text.slice(4, text.length - 5)));
+    const fm = readFrontMatter(new LineIndex(text), false).frontMatter!;
+    assert.deepEqual([...fm.entries.values()].map((e) => [e.key, e.value, e.source, e.quoted]), [
+      ['title', 'Week 5 Worklog', '"Week 5 Worklog"', true],
+      ['date', '2025-10-06', '2025-10-06', false],
+      ['weight', 5, '5', false],
+      ['chapter', false, 'false', false],
+      ['pre', ' <b> 1.5. </b> ', '" <b> 1.5. </b> "', true],
+    ]);
+    assert.deepEqual(fm.entries.get('weight')!.valueSpan, { start: { line: 3, character: 8 }, end: { line: 3, character: 9 } });
   });
 });
