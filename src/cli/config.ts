@@ -144,8 +144,11 @@ export function displayPath(cwd: string, abs: string): string {
   return (rel === '' ? '.' : rel).split(path.sep).join('/');
 }
 
-/** The path the config's globs see: relative to its base folder, or to the walk root when the file lies outside. */
-function globPath(config: ResolvedConfig, root: string, abs: string): string {
+/**
+ * The path the config's globs see: relative to its base folder, or to the walk root when the file lies outside. The
+ * walk works it out once per folder, and for the folder's entries appends their names (globChild).
+ */
+export function globPath(config: ResolvedConfig, root: string, abs: string): string {
   let rel = path.relative(config.base, abs);
   if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) rel = path.relative(root, abs);
   return rel.split(path.sep).join('/');
@@ -176,16 +179,7 @@ function matchers(config: ResolvedConfig): Matchers {
   return m;
 }
 
-/**
- * The path a folder's entries are matched by: `globPath` of the folder itself, so an entry's is `<folder>/<name>`
- * (or just the name) without working out a relative path per entry. (A folder outside the settings' base gives its
- * entries paths relative to the walk root, as globPath does for each of them.)
- */
-export function globFolder(config: ResolvedConfig, root: string, dir: string): string {
-  return globPath(config, root, dir);
-}
-
-/** The glob path of `name` inside a folder whose globFolder is `folder`. */
+/** The glob path of `name` inside a folder whose globPath is `folder`. */
 export function globChild(folder: string, name: string): string {
   return folder === '' ? name : `${folder}/${name}`;
 }
@@ -195,7 +189,7 @@ export function excludesDir(config: ResolvedConfig, root: string, dir: string): 
   return excludesFolder(config, globPath(config, root, dir));
 }
 
-/** excludesDir, given the folder's globFolder path. */
+/** excludesDir, given the folder's globPath. */
 export function excludesFolder(config: ResolvedConfig, rel: string): boolean {
   if (rel === '') return false;
   return matchers(config).exclude.some((m) => m(rel + '/'));
@@ -211,7 +205,7 @@ export function selectsFile(config: ResolvedConfig, root: string, file: string):
   return selectsPath(config, globPath(config, root, file));
 }
 
-/** selectsFile, given the file's glob path (globChild of its folder's globFolder). */
+/** selectsFile, given the file's glob path (globChild of its folder's globPath). */
 export function selectsPath(config: ResolvedConfig, rel: string): boolean {
   const m = matchers(config);
   return !m.exclude.some((g) => g(rel)) && m.include.some((g) => g(rel));

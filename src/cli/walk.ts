@@ -3,7 +3,7 @@
 import type { Dirent } from 'node:fs';
 import { promises as fsp, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { displayPath, excludesDir, excludesFile, excludesFolder, globChild, globFolder, selectsPath, type ConfigResolver, type ResolvedConfig } from './config';
+import { displayPath, excludesDir, excludesFile, excludesFolder, globChild, globPath, selectsPath, type ConfigResolver, type ResolvedConfig } from './config';
 import { pathFacts } from '../core/weeks';
 import { mapLimit } from './pool';
 
@@ -93,7 +93,7 @@ export async function walk(args: readonly string[], cwd: string, resolver: Confi
         // The folder's settings decide both whether it is excluded and which of its files are selected; its paths
         // (for the globs and for display) are worked out once, its entries' by appending their names.
         const config = await resolver.forDir(dir.abs);
-        const folder = globFolder(config, root.abs, dir.abs);
+        const folder = globPath(config, root.abs, dir.abs);
         if (dir !== root && excludesFolder(config, folder)) return subdirs;
         const shown = show(dir.abs);
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

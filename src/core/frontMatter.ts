@@ -26,10 +26,9 @@ const NEAR_MISS_YAML = /^\s*(?:-{2}|-{4,}|[—–][\s—–-]*|-\s*-\s*-[\s-]*)\
 const NEAR_MISS_TOML = /^\s*(?:\+{2}|\+{4,}|\+\s*\+\s*\+[\s+]*)\s*$/u;
 const KEY_LINE = /^[A-Za-z_][\w-]*\s*[:=]/;
 
-/** Finds and parses the front matter of a page. */
 /**
- * `reference`: read YAML with the yaml library only (the plain reader below is skipped), as the tests that compare
- * the two do.
+ * Finds and parses the front matter of a page. `reference`: read YAML with the yaml library only (the plain reader is
+ * skipped), as the tests that compare the two do.
  */
 export function readFrontMatter(index: LineIndex, bom: boolean, reference = false): FrontMatterResult {
   const text = index.text;
