@@ -90,14 +90,7 @@ export function analyzePage(page: WorklogPage, settings: WorklogSettings, hints:
 
   const tokenList = tokens.map((t) => t.token);
   const { order, reason } = inferOrder(page, tokenList, settings, hints, fmDate);
-  const orderIfRewrittenAll = (rewrites: ReadonlyMap<DateToken, string>): DayMonthOrder => {
-    const list = tokenList.flatMap((t) => {
-      const text = rewrites.get(t);
-      return text === undefined ? [t] : scanDates({ raw: text, text, span: t.span, outer: t.span });
-    });
-    return inferOrder(page, list, settings, hints, fmDate).order;
-  };
-  const orderIfRewritten = (token: DateToken, text: string): DayMonthOrder => orderIfRewrittenAll(new Map([[token, text]]));
+  const { orderIfRewritten, orderIfRewrittenAll } = rewrittenOrder(page, tokenList, settings, hints, fmDate);
   const year = commonYear(tokens.map((t) => t.token), order) ?? fmDate?.year;
   const dates: ResolvedDate[] = tokens.map((t) => ({ ...t, reading: readDate(t.token, order, year) }));
   const week = consensusWeek(page);
@@ -127,6 +120,42 @@ export function analyzePage(page: WorklogPage, settings: WorklogSettings, hints:
     expectedStart: hints.expectedStart,
     rowDates: indexRows(dates),
   };
+}
+
+/** How the page would be read with some of its date tokens rewritten (a fix is never offered that flips the order). */
+function rewrittenOrder(page: WorklogPage, tokenList: readonly DateToken[], settings: WorklogSettings, hints: PageHints, fmDate: CalendarDate | undefined): Pick<PageAnalysis, 'orderIfRewritten' | 'orderIfRewrittenAll'> {
+  const orderIfRewrittenAll = (rewrites: ReadonlyMap<DateToken, string>): DayMonthOrder => {
+    const list = tokenList.flatMap((t) => {
+      const text = rewrites.get(t);
+      return text === undefined ? [t] : scanDates({ raw: text, text, span: t.span, outer: t.span });
+    });
+    return inferOrder(page, list, settings, hints, fmDate).order;
+  };
+  const orderIfRewritten = (token: DateToken, text: string): DayMonthOrder => orderIfRewrittenAll(new Map([[token, text]]));
+  return { orderIfRewritten, orderIfRewrittenAll };
+}
+
+/**
+ * The page's analysis under hints from its worklog, worked out from its analysis without hints (`alone`, from
+ * analyzePage(page, settings)): the same result as analyzePage(page, settings, hints), for less. The hints decide the
+ * day/month order only where the page's own evidence does not (no ambiguous date, or only its language or the
+ * default); when the order stays, every date reads the same and only the window is searched again. When it changes,
+ * the page is analysed anew.
+ */
+export function analyzeWithHints(alone: PageAnalysis, page: WorklogPage, settings: WorklogSettings, hints: PageHints): PageAnalysis {
+  if (alone.orderReason === 'twin' || (alone.expectedStart !== undefined)) return analyzePage(page, settings, hints);
+  let order = alone.order;
+  let reason: OrderReason = alone.orderReason;
+  if (reason === 'none') order = hints.order ?? 'dmy';
+  else if ((reason === 'language' || reason === 'default') && hints.order) {
+    order = hints.order;
+    reason = 'twin';
+  }
+  if (order !== alone.order) return analyzePage(page, settings, hints);
+  const fmDate = alone.frontMatterDate?.date;
+  const tokenList = alone.dates.map((d) => d.token);
+  const window = hints.expectedStart === undefined && hints.startWeekday === undefined ? alone.window : findWindow(alone.dates, fmDate, settings, alone.week, hints);
+  return { ...alone, orderReason: reason, ...rewrittenOrder(page, tokenList, settings, hints, fmDate), window, expectedStart: hints.expectedStart };
 }
 
 function inferOrder(page: WorklogPage, tokens: readonly DateToken[], settings: WorklogSettings, hints: PageHints, fmDate?: CalendarDate): { order: DayMonthOrder; reason: OrderReason } {

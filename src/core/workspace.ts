@@ -1,6 +1,6 @@
 // Worklogs: the folder that holds the week folders or week pages, with every page of every language in it. Cross-week
 // rules read these; page rules get hints from them (the twin's date order, the neighbouring weeks' windows).
-import { alignedScore, analyzePage, classifyPage, type PageAnalysis, type PageHints, type PageKind } from './analysis';
+import { alignedScore, analyzePage, analyzeWithHints, classifyPage, type PageAnalysis, type PageHints, type PageKind } from './analysis';
 import { isoWeekday, parseIsoDate } from './calendar';
 import { addDays, CalendarDate } from './calendar';
 import type { Language, WorklogPage } from './model';
@@ -42,7 +42,7 @@ function hintedAnalysis(page: WorklogPage, settings: WorklogSettings, hints: Pag
   const key = `${hints.order ?? ''}|${hints.expectedStart?.toString() ?? ''}|${hints.startWeekday ?? ''}`;
   const hit = hintedCache.get(page);
   if (hit && hit.settings === settings && hit.key === key) return hit.analysis;
-  const analysis = analyzePage(page, settings, hints);
+  const analysis = analyzeWithHints(firstAnalysis(page, settings), page, settings, hints);
   hintedCache.set(page, { settings, key, analysis });
   return analysis;
 }

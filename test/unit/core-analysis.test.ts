@@ -1,8 +1,10 @@
 // What a page's dates mean: day/month order (04/05 is April or May?), the week they describe, the week number the
 // page claims, and what numeric day labels mean. Every date rule reads these.
 import { strict as assert } from 'node:assert';
-import { analyzePage, classifyPage, consensusWeek, type PageHints } from '../../src/core/analysis';
-import { parseIsoDate } from '../../src/core/calendar';
+import fc from 'fast-check';
+import { analyzePage, analyzeWithHints, classifyPage, consensusWeek, type PageAnalysis, type PageHints } from '../../src/core/analysis';
+import { addDays, parseIsoDate } from '../../src/core/calendar';
+import { mutatedPageArb, settingsArb } from '../fuzz/lib/pages';
 import { parsePage } from '../../src/core/parse';
 import { coerceSettings, DEFAULT_SETTINGS } from '../../src/core/settings';
 
@@ -143,6 +145,40 @@ describe('core analysis', () => {
       assert.equal(classifyPage(parsePage('content/1-Worklog/1.5-Week5/1.5.1-Day1/_index.md', 'Monday notes.\n')), 'day');
       assert.equal(classifyPage(parsePage('content/2-Proposal/_index.md', '---\ntitle: "Proposal"\n---\nText.\n')), 'other');
       assert.equal(classifyPage(parsePage('README.md', '# My site\n')), 'other');
+    });
+  });
+
+  describe('hints from the worklog', () => {
+    /** What a rule can read of an analysis, with the rewrite checks called on every token. */
+    function observable(a: PageAnalysis) {
+      const tokens = a.dates.map((d) => d.token);
+      const rewrites = ['13/01/2025', '01/13/2025', '05/06/2025', '2025-06-05'];
+      return {
+        ...a,
+        orderIfRewritten: tokens.flatMap((t) => [...rewrites, t.raw].map((text) => a.orderIfRewritten(t, text))),
+        orderIfRewrittenAll: rewrites.map((text) => a.orderIfRewrittenAll(new Map(tokens.map((t) => [t, text])))),
+      };
+    }
+
+    const hintsArb: fc.Arbitrary<PageHints> = fc.record({
+      order: fc.constantFrom(undefined, 'dmy' as const, 'mdy' as const),
+      expectedStart: fc.option(fc.integer({ min: -60, max: 160 }).map((d) => addDays(parseIsoDate('2025-09-01')!, d)), { nil: undefined }),
+      startWeekday: fc.option(fc.integer({ min: 1, max: 7 }), { nil: undefined }),
+    });
+
+    it("worked out from the page's own analysis, they read every page as a fresh analysis with the hints does", () => {
+      let reused = 0;
+      let runs = 0;
+      fc.assert(fc.property(mutatedPageArb, settingsArb, hintsArb, (m, settings, hints) => {
+        const page = parsePage(m.path, m.text);
+        const alone = analyzePage(page, settings);
+        const hinted = analyzeWithHints(alone, page, settings, hints);
+        assert.deepStrictEqual(observable(hinted), observable(analyzePage(page, settings, hints)));
+        runs++;
+        if (hinted.dates === alone.dates) reused++;
+      }), { seed: Number(process.env.HINTS_SEED ?? 7), numRuns: Number(process.env.HINTS_RUNS ?? 1500) });
+      // The shortcut must be the usual case, or this test says nothing about it.
+      assert.ok(reused > runs / 2, `the page's own dates were reused in ${reused} of ${runs} runs`);
     });
   });
 });
