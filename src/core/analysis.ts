@@ -4,6 +4,7 @@ import { addDays, CalendarDate, compare, dayNumber, daysBetween, isoWeekday, par
 import { formatOf, readDate, scanDates, weekdayOfNumber, type DateReading, type NumericConvention } from './dates';
 import type { DateToken, DayMonthOrder, FrontMatterEntry, TaskRow, TaskTable, WeekWindow, WorklogPage } from './model';
 import type { WorklogSettings } from './settings';
+import { memoSlot } from './memo';
 
 export type PageKind = 'week' | 'index' | 'day' | 'other';
 
@@ -263,7 +264,7 @@ function dateWeights(dates: readonly ResolvedDate[]): Map<number, { date: Calend
   return weights;
 }
 
-const scores = new WeakMap<PageAnalysis, Map<number, number>>();
+const scores = memoSlot<PageAnalysis, Map<number, number>>('alignedScores');
 
 /** The most table dates a window starting on `weekday` holds (how well the page fits weeks that start that day). */
 export function alignedScore(analysis: PageAnalysis, weekday: number): number {
@@ -276,7 +277,7 @@ export function alignedScore(analysis: PageAnalysis, weekday: number): number {
   return score;
 }
 
-const weightedDays = new WeakMap<PageAnalysis, { day: number; weight: number }[]>();
+const weightedDays = memoSlot<PageAnalysis, { day: number; weight: number }[]>('weightedDays');
 
 function computeAlignedScore(analysis: PageAnalysis, weekday: number): number {
   let points = weightedDays.get(analysis);

@@ -8,6 +8,7 @@ import type { PageRule } from './rules/types';
 import type { WorklogSettings } from './settings';
 import { applyEdits, comparePositions, editsOverlap } from './text';
 import { buildWorklog, groupWorklogs, type Worklog } from './workspace';
+import { memoSlot } from './memo';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -59,7 +60,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => comparePositions(a.span.start, b.span.start) || comparePositions(a.span.end, b.span.end) || a.rule.localeCompare(b.rule));
 }
 
-const pageFindings = new WeakMap<PageAnalysis, { settings: WorklogSettings; findings: readonly Finding[] }>();
+const pageFindings = memoSlot<PageAnalysis, { settings: WorklogSettings; findings: readonly Finding[] }>('pageFindings');
 
 /** Findings for every page of one worklog: page rules with the worklog's hints, and the cross-week rules. */
 export function checkWorklog(worklog: Worklog, settings: WorklogSettings): Map<string, Finding[]> {

@@ -6,6 +6,7 @@ import { addDays, CalendarDate } from './calendar';
 import type { Language, WorklogPage } from './model';
 import type { WorklogSettings } from './settings';
 import { pathFacts } from './weeks';
+import { memoSlot } from './memo';
 
 export interface WorklogEntry {
   readonly page: WorklogPage;
@@ -26,9 +27,9 @@ export interface Worklog {
 
 // A worklog is checked again whenever one of its pages changes: the analyses of the pages that did not change (same
 // page object, same settings, same hints) are reused, so a keystroke costs one page, not the whole worklog.
-const firstCache = new WeakMap<WorklogPage, { settings: WorklogSettings; analysis: PageAnalysis }>();
-const hintedCache = new WeakMap<WorklogPage, { settings: WorklogSettings; key: string; analysis: PageAnalysis }>();
-const relabelled = new WeakMap<WorklogPage, Map<Language, WorklogPage>>();
+const firstCache = memoSlot<WorklogPage, { settings: WorklogSettings; analysis: PageAnalysis }>('analysis');
+const hintedCache = memoSlot<WorklogPage, { settings: WorklogSettings; key: string; analysis: PageAnalysis }>('hintedAnalysis');
+const relabelled = memoSlot<WorklogPage, Map<Language, WorklogPage>>('relabelled');
 
 function firstAnalysis(page: WorklogPage, settings: WorklogSettings): PageAnalysis {
   const hit = firstCache.get(page);
