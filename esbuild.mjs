@@ -40,6 +40,14 @@ const trimModules = {
   },
 };
 
+/** dist/cli.js leaves the engine (src/cli/engine.ts, required on demand) to dist/engine.js beside it. */
+const engineApart = {
+  name: 'engine-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/engine$/ }, (args) => (/[\\/]src[\\/]cli$/.test(args.resolveDir) ? { path: './engine.js', external: true } : undefined));
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -98,16 +106,17 @@ const builds = [
     ...common,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
+    plugins: [...common.plugins, engineApart],
     platform: 'node',
     format: 'cjs',
     define: { __WORKLOG_BUILD__: JSON.stringify(buildId()) },
     banner: { js: '#!/usr/bin/env node' },
   },
   {
-    // worklog-lint's worker threads (large runs check worklogs in parallel).
+    // worklog-lint's engine: loaded by dist/cli.js when a page has to be checked, and run by its worker threads.
     ...common,
-    entryPoints: ['src/cli/worker.ts'],
-    outfile: 'dist/worker.js',
+    entryPoints: ['src/cli/engine.ts'],
+    outfile: 'dist/engine.js',
     platform: 'node',
     format: 'cjs',
   },

@@ -2,7 +2,7 @@
 // object or one usage error.
 import { parseArgs } from 'node:util';
 import type { SeveritySetting } from '../core/model';
-import { RULE_IDS } from '../core/rules';
+import { RULE_IDS } from '../core/rules/ids';
 
 export type OutputFormat = 'stylish' | 'json' | 'github';
 export type Locale = 'en' | 'vi';

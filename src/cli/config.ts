@@ -5,7 +5,7 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { Minimatch } from 'minimatch';
 import type { SeveritySetting } from '../core/model';
-import { RULE_IDS } from '../core/rules';
+import { RULE_IDS } from '../core/rules/ids';
 import { coerceSettings, DEFAULT_SETTINGS, type WorklogSettings } from '../core/settings';
 
 export const CONFIG_FILE = '.worklogrc.json';

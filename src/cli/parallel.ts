@@ -1,5 +1,5 @@
 // Worker threads for large runs: whole worklogs are checked in parallel (a worklog is the unit, so cross-week rules
-// see all its pages). Used only from the bundle (dist/worker.js next to dist/cli.js) and for enough pages to pay
+// see all its pages). Used only from the bundle (dist/engine.js next to dist/cli.js) and for enough pages to pay
 // for starting the threads.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -29,9 +29,9 @@ export function workerCount(env: Readonly<Record<string, string | undefined>>, c
   return cores < 4 ? 0 : Math.min(8, cores - 1);
 }
 
-/** The worker script next to the running bundle, if there is one. */
+/** The worker script (the engine bundle) next to the running bundle, if there is one. */
 export function workerScript(): string | undefined {
-  const file = path.join(__dirname, 'worker.js');
+  const file = path.join(__dirname, 'engine.js');
   return existsSync(file) ? file : undefined;
 }
 

@@ -2,16 +2,13 @@
 // Everything the host provides (current folder, output streams, environment) comes in through `io`, so tests run it
 // in-process.
 import { promises as fsp } from 'node:fs';
-import { checkPages } from '../core/engine';
-import type { Finding, WorklogPage } from '../core/model';
-import { parsePage } from '../core/parse';
-import type { WorklogSettings } from '../core/settings';
-import { worklogKey } from '../core/workspace';
+import type { Finding } from '../core/model';
+import { worklogKey } from '../core/weeks';
 import { version as VERSION } from '../../package.json';
-import { HELP, parseCliArgs } from './args';
+import { HELP, parseCliArgs, type Locale } from './args';
 import { FindingsCache, resolveCacheFile, sha256 } from './cache';
 import { ConfigResolver, displayPath, type ResolvedConfig } from './config';
-import { fixGroup } from './fix';
+import type * as Engine from './engine';
 import { formatReport, toReported, type ReportedFinding } from './formatters';
 import { loadTranslator, resolveLocale } from './locale';
 import { createPool, PARALLEL_MIN_PAGES, workerCount, workerScript } from './parallel';
@@ -19,6 +16,23 @@ import { readPage, statStamp, writePageIfUnchanged, type Encoding } from './text
 import { walk, type WalkedFile } from './walk';
 
 export { VERSION };
+
+let loadedEngine: { module: typeof Engine; language: string } | undefined;
+
+/**
+ * The engine (parser and rules: most of the code), loaded on first use: a run the cache answers never loads it. In
+ * the bundle it is dist/engine.js next to dist/cli.js, with its own copy of the core's translator, set here.
+ */
+function engine(locale: Locale, bundlePath: string | undefined): typeof Engine {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, on purpose
+  loadedEngine ??= { module: require('./engine') as typeof Engine, language: '' };
+  const language = `${locale}\u0000${bundlePath ?? ''}`;
+  if (loadedEngine.language !== language) {
+    loadedEngine.module.useLocale(locale, bundlePath);
+    loadedEngine.language = language;
+  }
+  return loadedEngine.module;
+}
 
 declare const __WORKLOG_BUILD__: string | undefined;
 /** A hash of the engine's sources, set by the bundler: a cache never outlives a change to the rules. */
@@ -56,7 +70,10 @@ export interface RunIO {
 
 interface LoadedPage {
   readonly file: WalkedFile;
-  /** SHA-256 of the text, and whether it starts with a BOM: known without reading when the cache vouches for it. */
+  /**
+   * SHA-256 of the text (only with --cache: nothing else reads it; '' without), and whether it starts with a BOM:
+   * known without reading when the cache vouches for it.
+   */
   sha: string;
   bom: boolean;
   /** The content, once read (a page the cache vouched for is read only if its worklog has to be checked). */
@@ -141,7 +158,7 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
       return 'skipped';
     }
     stats.filesRead++;
-    const known = { sha: sha256(r.text), bom: r.text.charCodeAt(0) === 0xfeff };
+    const known = { sha: cache ? sha256(r.text) : '', bom: r.text.charCodeAt(0) === 0xfeff };
     cache?.noteFile(file.real, r.stamp, known, readAt);
     return { content: { bytes: r.bytes, text: r.text, encoding: r.encoding, lossless: r.lossless }, ...known };
   };
@@ -184,22 +201,6 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
     return texts;
   };
 
-  const checkerFor = (settings: WorklogSettings): ((texts: ReadonlyMap<string, string>) => Map<string, Finding[]>) => {
-    const parsedPages = new Map<string, { text: string; page: WorklogPage }>();
-    return (texts) => {
-      const pages: WorklogPage[] = [];
-      for (const [path, text] of texts) {
-        let p = parsedPages.get(path);
-        if (!p || p.text !== text) {
-          stats.pagesParsed++;
-          p = { text, page: parsePage(path, text, { maxSize: settings.maxFileSize }) };
-          parsedPages.set(path, p);
-        }
-        pages.push(p.page);
-      }
-      return checkPages(pages, settings).findings;
-    };
-  };
 
   const results: { path: string; bom: boolean; findings: readonly Finding[] }[] = [];
   let fixedFiles = 0;
@@ -207,10 +208,14 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
   const checkGroup = async (group: Group): Promise<void> => {
     stats.groups++;
     const settings = group.config.settings;
-    let hash = hashes.get(group.key) ?? groupHash(group, shasOf(group), locale);
+    let hash = cache ? (hashes.get(group.key) ?? groupHash(group, shasOf(group), locale)) : '';
     let findings = cache?.get(group.key, hash);
     if (findings) stats.cacheHits++;
-    const check = checkerFor(settings);
+    let checker: ((texts: ReadonlyMap<string, string>) => Map<string, Finding[]>) | undefined;
+    const check = (texts: ReadonlyMap<string, string>): Map<string, Finding[]> => {
+      checker ??= engine(locale, io.bundlePath).checkerFor(settings, () => void stats.pagesParsed++);
+      return checker(texts);
+    };
     // Pages are read only when their worklog is checked (or fixed): a cache hit needs none of them.
     let texts: Map<string, string> | undefined;
     if (!findings) {
@@ -220,16 +225,16 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
       // Cached under the hash of exactly the texts checked (pages read only now may have changed since the run
       // began), and only when every page of the worklog was checked (one that could not be read is not).
       // (Each page's sha is that of the text it was read with.)
-      if (texts.size === group.pages.length) {
+      if (cache && texts.size === group.pages.length) {
         hash = groupHash(group, shasOf(group), locale);
-        cache?.set(group.key, hash, findings);
+        cache.set(group.key, hash, findings);
       }
     }
     const reported = group.pages.filter((p) => !p.file.context);
     const fixable = (path: string): boolean => (findings!.get(path) ?? []).some((f) => f.fixes.some((x) => x.preferred));
     if (options.fix && reported.some((p) => fixable(p.file.path))) {
       texts ??= textsOf(group);
-      const fixed = fixGroup(texts, check, new Set(reported.map((p) => p.file.path)));
+      const fixed = engine(locale, io.bundlePath).fixGroup(texts, check, new Set(reported.map((p) => p.file.path)));
       const onDisk = new Map(texts);
       for (const page of reported) {
         const path = page.file.path;
@@ -259,9 +264,8 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
         }
       }
       texts = onDisk;
-      hash = groupHash(group, new Map([...texts].map(([p, t]) => [p, sha256(t)])), locale);
       findings = check(texts);
-      cache?.set(group.key, hash, findings);
+      if (cache) cache.set(group.key, groupHash(group, new Map([...texts].map(([p, t]) => [p, sha256(t)])), locale), findings);
     }
     for (const page of reported) {
       const path = page.file.path;
@@ -271,7 +275,8 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
   };
   // Large runs without --fix: the worklogs that are not in the cache are checked on worker threads first.
   const prechecked = new Map<string, { texts: Map<string, string>; findings: Map<string, Finding[]> }>();
-  const hashes = new Map([...groups.values()].map((g) => [g.key, groupHash(g, shasOf(g), locale)]));
+  // (Group hashes are what the cache is looked up by: without one, nothing is hashed.)
+  const hashes = new Map(cache ? [...groups.values()].map((g) => [g.key, groupHash(g, shasOf(g), locale)]) : []);
   const misses = [...groups.values()].filter((g) => !cache?.get(g.key, hashes.get(g.key)!));
   const toParse = misses.reduce((n, g) => n + g.pages.length, 0);
   const threads = workerCount(env);

@@ -133,3 +133,9 @@ export function guessLanguage(text: string): Language {
 export function sourceAt(kind: WeekNumberSource['kind'], week: number, span?: Span, numberSpan?: Span, numberText?: string): WeekNumberSource {
   return { kind, week, span, numberSpan, numberText };
 }
+
+/** The key that puts a page in its worklog: its worklog folder, with a Hugo language folder (content/vi/…) folded. */
+export function worklogKey(path: string): string {
+  const dir = pathFacts(path).worklogDir;
+  return dir.replace(/(^|\/)content\/(en|vi)(?=\/|$)/i, '$1content/*');
+}

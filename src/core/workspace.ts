@@ -5,7 +5,9 @@ import { isoWeekday, parseIsoDate } from './calendar';
 import { addDays, CalendarDate } from './calendar';
 import type { Language, WorklogPage } from './model';
 import type { WorklogSettings } from './settings';
-import { pathFacts } from './weeks';
+import { pathFacts, worklogKey } from './weeks';
+
+export { worklogKey };
 import { memoSlot } from './memo';
 
 export interface WorklogEntry {
@@ -57,11 +59,6 @@ function withLanguage(page: WorklogPage, language: Language): WorklogPage {
   return copy;
 }
 
-/** The key that puts a page in its worklog: its worklog folder, with a Hugo language folder (content/vi/…) folded. */
-export function worklogKey(path: string): string {
-  const dir = pathFacts(path).worklogDir;
-  return dir.replace(/(^|\/)content\/(en|vi)(?=\/|$)/i, '$1content/*');
-}
 
 /** Groups classified pages into worklogs (index pages join the worklog whose folder they head). */
 export function groupWorklogs(pages: readonly { page: WorklogPage; kind: PageKind }[]): Map<string, { dir: string; pages: { page: WorklogPage; kind: PageKind }[] }> {

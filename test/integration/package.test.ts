@@ -23,7 +23,7 @@ describe('installed package', function () {
   it('is installed from the .vsix and activates', async () => {
     await extension.activate();
     assert.equal(extension.isActive, true);
-    for (const file of ['dist/extension.js', 'dist/web/extension.js', 'dist/cli.js', 'dist/worker.js', 'l10n/bundle.l10n.vi.json', 'snippets/worklog.code-snippets', 'syntaxes/worklog.injection.tmLanguage.json', 'schemas/worklogrc.schema.json', 'media/icon.png']) {
+    for (const file of ['dist/extension.js', 'dist/web/extension.js', 'dist/cli.js', 'dist/engine.js', 'l10n/bundle.l10n.vi.json', 'snippets/worklog.code-snippets', 'syntaxes/worklog.injection.tmLanguage.json', 'schemas/worklogrc.schema.json', 'media/icon.png']) {
       const stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension.extensionUri, file));
       assert.ok(stat.size > 0, `${file} is in the package`);
     }

@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { checkPages, compatibleFixes } from '../../src/core/engine';
 import type { Finding } from '../../src/core/model';
 import { parsePage } from '../../src/core/parse';
-import { RULE_IDS } from '../../src/core/rules';
+import { RULE_IDS, RULES } from '../../src/core/rules';
 import { coerceSettings, type WorklogSettings } from '../../src/core/settings';
 import { applyEdits, LineIndex } from '../../src/core/text';
 
@@ -293,6 +293,10 @@ function runCase(c: Case): void {
 const CASES = discoverCases();
 
 describe('fixtures', () => {
+  it('the rule ids the CLI checks arguments against are the registry\'s, in its order', () => {
+    assert.deepStrictEqual([...RULE_IDS], RULES.map((r) => r.id));
+  });
+
   it('cover every rule with a positive and a negative case', () => {
     const folders = new Set(CASES.map((c) => c.rule));
     for (const f of folders) assert.ok(RULE_IDS.includes(f), `test/fixtures/${f} is not a rule id`);

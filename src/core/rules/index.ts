@@ -54,7 +54,7 @@ export const WORKLOG_RULES: readonly WorklogRule[] = [
 
 export const RULES: readonly Rule[] = [...PAGE_RULES, ...WORKLOG_RULES];
 
-export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
+export { RULE_IDS } from './ids';
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

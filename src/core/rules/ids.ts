@@ -1,0 +1,26 @@
+// Every rule's id, in the registry's order, without the rules themselves: what the CLI's arguments and settings files
+// are checked against before any rule is loaded. The registry (index.ts) must list the same ids (a unit test says).
+export const RULE_IDS: readonly string[] = [
+  'frontmatter-missing',
+  'frontmatter-syntax',
+  'frontmatter-required',
+  'frontmatter-type',
+  'week-number-mismatch',
+  'template-leftover',
+  'table-missing',
+  'table-columns',
+  'task-empty',
+  'date-invalid',
+  'date-format',
+  'date-order',
+  'date-outside-week',
+  'date-sequence',
+  'day-sequence',
+  'day-weekday-mismatch',
+  'week-overlap',
+  'week-sequence',
+  'week-duplicate',
+  'weight-order',
+  'translation-mismatch',
+  'index-link-missing',
+];
