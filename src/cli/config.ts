@@ -157,9 +157,19 @@ export function globPath(config: ResolvedConfig, root: string, abs: string): str
 /** A compiled glob. (minimatch's own regular expression is not used: it differs from match() on edge cases.) */
 type Glob = (path: string) => boolean;
 
+/**
+ * minimatch's match(), asked only when it can say yes: a literal segment of a pattern (minimatch compares those with
+ * ===) has to appear in a path the pattern matches, so a path that lacks one literal of every expanded pattern (brace
+ * alternatives expand) is not matched. With the default excludes (node_modules, .git, public and resources in any
+ * folder) nearly every path is answered by that substring test. Negated, comment and empty patterns, drive letters
+ * (compared without case on Windows) and patterns without a literal segment always go to match().
+ */
 function compileGlob(glob: string): Glob {
   const m = new Minimatch(glob, GLOB_OPTIONS);
-  return (p) => m.match(p);
+  const literals = m.negate || m.comment || m.empty ? undefined
+    : m.set.map((parts) => parts.filter((p): p is string => typeof p === 'string' && p !== '' && !/^[a-z]:$/i.test(p)));
+  if (!literals || literals.some((l) => l.length === 0)) return (p) => m.match(p);
+  return (p) => literals.some((l) => l.every((s) => p.includes(s))) && m.match(p);
 }
 
 interface Matchers {

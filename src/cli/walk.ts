@@ -27,6 +27,13 @@ export interface WalkedFile {
   readonly context: boolean;
 }
 
+interface Folder {
+  readonly abs: string;
+  readonly real: string;
+  /** displayPath of abs. */
+  readonly shown: string;
+}
+
 export interface WalkReporter {
   /** A path that cannot be read: the run ends with exit code 2. */
   error(message: string): void;
@@ -35,6 +42,14 @@ export interface WalkReporter {
 
 function inside(real: string, roots: readonly string[]): boolean {
   return roots.some((r) => real === r || real.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+}
+
+/**
+ * What path.join(dir, name) gives for a folder path the walk holds (absolute and normalised: from path.resolve,
+ * realpath, or built here) and the name of one of its entries, without normalising the whole path again.
+ */
+function childPath(dir: string, name: string): string {
+  return dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
 }
 
 function code(e: unknown): string {
@@ -72,10 +87,14 @@ export async function walk(args: readonly string[], cwd: string, resolver: Confi
    */
   const walkTree = async (root: { abs: string; real: string }, boundary: readonly string[], maxDepth: number, context: boolean): Promise<number> => {
     let candidates = 0;
-    let level: { abs: string; real: string }[] = [root];
+    // Under a root inside the current folder, each entry's displayed path is its folder's plus its name; a root
+    // outside it may hold the current folder, whose own entries are shown from there ('x.md', not '../here/x.md').
+    const rootShown = show(root.abs);
+    const inCwd = !(rootShown === '..' || rootShown.startsWith('../') || path.isAbsolute(rootShown));
+    let level: Folder[] = [{ ...root, shown: rootShown }];
     for (let depth = 0; level.length > 0 && depth <= maxDepth; depth++) {
       const found = await mapLimit(level, CONCURRENCY, async (dir) => {
-        const subdirs: { abs: string; real: string }[] = [];
+        const subdirs: Folder[] = [];
         // A folder's own settings decide whether it is excluded; the listing read here tells the resolver whether
         // it holds a settings file, so finding them costs no extra file-system call.
         const excluded = async (): Promise<boolean> => dir !== root && excludesDir(await resolver.forDir(dir.abs), root.abs, dir.abs);
@@ -85,8 +104,8 @@ export async function walk(args: readonly string[], cwd: string, resolver: Confi
           entries = readdirSync(dir.abs, { withFileTypes: true });
         } catch (e) {
           if (await excluded()) return subdirs;
-          if (context) reporter.note(`${show(dir.abs)} not read for context: ${code(e)}`);
-          else reporter.error(`cannot read ${show(dir.abs)}: ${code(e)}`);
+          if (context) reporter.note(`${dir.shown} not read for context: ${code(e)}`);
+          else reporter.error(`cannot read ${dir.shown}: ${code(e)}`);
           return subdirs;
         }
         resolver.noteListing(dir.abs, entries.map((e) => e.name));
@@ -95,11 +114,13 @@ export async function walk(args: readonly string[], cwd: string, resolver: Confi
         const config = await resolver.forDir(dir.abs);
         const folder = globPath(config, root.abs, dir.abs);
         if (dir !== root && excludesFolder(config, folder)) return subdirs;
-        const shown = show(dir.abs);
+        const shown = dir.shown;
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         for (const entry of entries) {
-          const abs = path.join(dir.abs, entry.name);
-          let real = path.join(dir.real, entry.name);
+          const abs = childPath(dir.abs, entry.name);
+          let real = childPath(dir.real, entry.name);
+          const entryShown = shown === '.' ? entry.name : `${shown}/${entry.name}`;
+          const folderShown = (): string => (inCwd ? entryShown : show(abs));
           let isDir = entry.isDirectory();
           let isFile = entry.isFile();
           if (entry.isSymbolicLink()) {
@@ -109,22 +130,22 @@ export async function walk(args: readonly string[], cwd: string, resolver: Confi
               isDir = stat.isDirectory();
               isFile = stat.isFile();
             } catch {
-              if (!context && MARKDOWN.test(entry.name)) reporter.note(`${show(abs)} skipped: broken symbolic link`);
+              if (!context && MARKDOWN.test(entry.name)) reporter.note(`${entryShown} skipped: broken symbolic link`);
               continue;
             }
             if (!inside(real, boundary)) {
-              if (!context && (isDir || MARKDOWN.test(entry.name))) reporter.note(`${show(abs)} skipped: symbolic link to outside the given paths`);
+              if (!context && (isDir || MARKDOWN.test(entry.name))) reporter.note(`${entryShown} skipped: symbolic link to outside the given paths`);
               continue;
             }
           }
           if (isDir) {
             if (SKIPPED_DIRS.has(entry.name) || seenDirs.has(real)) continue;
             seenDirs.add(real);
-            subdirs.push({ abs, real });
+            subdirs.push({ abs, real, shown: folderShown() });
           } else if (isFile && MARKDOWN.test(entry.name)) {
             if (!selectsPath(config, globChild(folder, entry.name))) continue;
             candidates++;
-            addFile(abs, real, config, context, shown === '.' ? entry.name : `${shown}/${entry.name}`);
+            addFile(abs, real, config, context, entryShown);
           }
         }
         return subdirs;

@@ -4,6 +4,10 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
+import { Minimatch } from 'minimatch';
+import { selectsPath, type ResolvedConfig } from '../../src/cli/config';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { makeWorkspace, removeWorkspace, runCli, WEEK1_BAD, WEEK1_ROWS, weekPage, worklogFiles, writeFiles } from './cli-fixtures/workspace';
 
 const WEEK3 = 'content/1-Worklog/1.3-Week3';
@@ -40,6 +44,19 @@ describe('worklog-lint: files and folders', () => {
     assert.equal(r.stats.filesRead, 3);
     assert.match(r.stderr, new RegExp(`note: ${WEEK3} skipped: symbolic link to outside the given paths`));
     assert.match(r.stderr, /note: content\/1-Worklog\/1\.4-Week4\.md skipped: symbolic link to outside the given paths/);
+  });
+
+  it('shows paths from the current folder, also when the folder given holds it', async () => {
+    const dir = workspace({ ...worklogFiles('content/1-Worklog', WEEK1_BAD), 'content/2-Notes/1.1-Week1/_index.md': WEEK1_BAD });
+    const paths = async (cwd: string, args: string[]): Promise<string[]> => {
+      const r = await runCli(cwd, ['--format', 'json', ...args]);
+      return [...new Set((JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file))].sort();
+    };
+    const inside = path.join(dir, 'content', '1-Worklog');
+    assert.deepEqual(await paths(inside, ['../..']), ['../2-Notes/1.1-Week1/_index.md', '1.1-Week1/_index.md']);
+    assert.deepEqual(await paths(inside, ['..']), ['../2-Notes/1.1-Week1/_index.md', '1.1-Week1/_index.md']);
+    assert.deepEqual(await paths(dir, ['content']), ['content/1-Worklog/1.1-Week1/_index.md', 'content/2-Notes/1.1-Week1/_index.md']);
+    assert.deepEqual(await paths(inside, ['.']), ['1.1-Week1/_index.md']);
   });
 
   it('follows a link that stays inside the given folders, and reads each real file once', async () => {
@@ -154,5 +171,42 @@ describe('worklog-lint: files and folders', () => {
       assert.equal(fs.readFileSync(path.join(dir, 'content/1-Worklog/1.1-Week1/_index.md'), 'utf8'), before);
       assert.ok(!fs.readFileSync(path.join(dir, 'content/1-Worklog/1.2-Week2/_index.md'), 'utf8').includes('011/09/2025'));
     });
+  });
+});
+
+describe('worklog-lint: include and exclude globs', () => {
+  // The walk skips minimatch when a path lacks a literal segment every expanded pattern needs: it must answer exactly
+  // as minimatch's match() (the documented meaning of the settings' globs) on every pattern and path.
+  const config = (glob: string): ResolvedConfig => ({ file: undefined, base: '/', hash: glob, settings: { ...DEFAULT_SETTINGS, include: [glob], exclude: [] } });
+  const segment = fc.constantFrom('a', 'b', 'node_modules', '.git', 'public', 'week-1', 'Week1', '_index.md', 'x.md', 'x.markdown', 'content', 'c:', 'C:', '..', '.', '');
+  const globPart = fc.oneof(segment, fc.constantFrom('*', '**', '?', '*.md', '{a,b}', '{node_modules,public}', '[ab]', 'week-*', '*week*', '\\*', '@(a|b)', '!(a)', '+(a)'));
+  const globArb = fc.tuple(fc.constantFrom('', '', '!', '#', './', '/'), fc.array(globPart, { minLength: 0, maxLength: 5 }), fc.constantFrom('', '', '/'))
+    .map(([head, parts, tail]) => head + parts.join('/') + tail);
+  const pathArb = fc.tuple(fc.array(segment, { minLength: 1, maxLength: 6 }), fc.constantFrom('', '', '/')).map(([parts, tail]) => parts.join('/') + tail);
+
+  it('select exactly the paths minimatch matches', () => {
+    let skipped = 0;
+    let runs = 0;
+    fc.assert(fc.property(globArb, fc.array(pathArb, { minLength: 1, maxLength: 8 }), (glob, paths) => {
+      const m = new Minimatch(glob, { dot: true });
+      const c = config(glob);
+      for (const p of paths) {
+        runs++;
+        assert.equal(selectsPath(c, p), m.match(p), `${glob} on ${p}`);
+        if (!m.match(p)) skipped++;
+      }
+    }), { seed: Number(process.env.GLOB_SEED ?? 5), numRuns: Number(process.env.GLOB_RUNS ?? 4000) });
+    assert.ok(skipped > runs / 4, `only ${skipped} of ${runs} paths were not matched`);
+  });
+
+  it('with the default settings, leave out what is under node_modules, .git, public and resources, and only that', () => {
+    const d: ResolvedConfig = { file: undefined, base: '/', hash: 'default', settings: DEFAULT_SETTINGS };
+    assert.equal(selectsPath(d, 'content/1-Worklog/1.3-Week3/_index.md'), true);
+    assert.equal(selectsPath(d, 'content/node_modules_notes/_index.md'), true);
+    assert.equal(selectsPath(d, 'content/public-notes.md'), true);
+    for (const folder of ['node_modules', '.git', 'public', 'resources']) {
+      assert.equal(selectsPath(d, `content/${folder}/_index.md`), false, folder);
+      assert.equal(selectsPath(d, `${folder}/x.md`), false, folder);
+    }
   });
 });
