@@ -1,7 +1,7 @@
 // Settings per folder: the built-in defaults, the nearest .worklogrc.json (or the one --config names), then --rule.
 // The same keys and coercion as the editor's worklog.* settings (core coerceSettings).
 import { createHash } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Minimatch } from 'minimatch';
 import type { SeveritySetting } from '../core/model';
@@ -36,19 +36,22 @@ function hashOf(settings: WorklogSettings): string {
   return createHash('sha256').update(JSON.stringify(settings)).digest('hex');
 }
 
-async function exists(p: string): Promise<boolean> {
+function exists(p: string): boolean {
   try {
-    await fsp.lstat(p);
+    lstatSync(p);
     return true;
   } catch {
     return false;
   }
 }
 
-/** Resolves the settings of each folder; memoised, so each folder and each settings file is looked at once. */
+/**
+ * Resolves the settings of each folder; memoised, so each folder and each settings file is looked at once.
+ * Synchronous: settings files are small, and the walk asks for every folder (a promise each cost more than the look-up).
+ */
 export class ConfigResolver {
-  private readonly byDir = new Map<string, Promise<ResolvedConfig>>();
-  private readonly byFile = new Map<string, Promise<ResolvedConfig>>();
+  private readonly byDir = new Map<string, ResolvedConfig>();
+  private readonly byFile = new Map<string, ResolvedConfig>();
   /** Folders whose entries the walk has already listed: which of the names the lookup needs they hold. */
   private readonly listed = new Map<string, { config: boolean; git: boolean }>();
   private readonly defaults: ResolvedConfig;
@@ -64,9 +67,9 @@ export class ConfigResolver {
   }
 
   /** Uses one settings file for every page (--config). False when it cannot be read (already reported). */
-  async useFile(file: string): Promise<boolean> {
+  useFile(file: string): boolean {
     const abs = path.resolve(this.cwd, file);
-    const loaded = await this.load(abs, this.cwd, true);
+    const loaded = this.load(abs, this.cwd, true);
     if (!loaded) return false;
     this.fixed = loaded;
     return true;
@@ -76,10 +79,10 @@ export class ConfigResolver {
    * Tells the resolver what a folder holds (the walk lists every folder anyway), so looking up its settings needs
    * no file-system call. Call it before the folder's first `forDir`.
    */
-  noteListing(dir: string, names: Iterable<string>): void {
+  noteListing(dir: string, entries: Iterable<{ readonly name: string }>): void {
     let config = false;
     let git = false;
-    for (const name of names) {
+    for (const { name } of entries) {
       if (name === CONFIG_FILE) config = true;
       else if (name === '.git') git = true;
     }
@@ -87,8 +90,8 @@ export class ConfigResolver {
   }
 
   /** The settings for pages in `dir` (absolute). */
-  forDir(dir: string): Promise<ResolvedConfig> {
-    if (this.fixed) return Promise.resolve(this.fixed);
+  forDir(dir: string): ResolvedConfig {
+    if (this.fixed) return this.fixed;
     let found = this.byDir.get(dir);
     if (!found) {
       found = this.lookUp(dir);
@@ -97,27 +100,27 @@ export class ConfigResolver {
     return found;
   }
 
-  private async lookUp(dir: string): Promise<ResolvedConfig> {
+  private lookUp(dir: string): ResolvedConfig {
     const candidate = path.join(dir, CONFIG_FILE);
     const listing = this.listed.get(dir);
-    if (listing ? listing.config : await exists(candidate)) {
+    if (listing ? listing.config : exists(candidate)) {
       let loaded = this.byFile.get(candidate);
       if (!loaded) {
-        loaded = this.load(candidate, dir, false).then((c) => c ?? this.defaults);
+        loaded = this.load(candidate, dir, false) ?? this.defaults;
         this.byFile.set(candidate, loaded);
       }
       return loaded;
     }
     const parent = path.dirname(dir);
-    if (parent === dir || (listing ? listing.git : await exists(path.join(dir, '.git')))) return this.defaults;
+    if (parent === dir || (listing ? listing.git : exists(path.join(dir, '.git')))) return this.defaults;
     return this.forDir(parent);
   }
 
-  private async load(file: string, base: string, required: boolean): Promise<ResolvedConfig | undefined> {
+  private load(file: string, base: string, required: boolean): ResolvedConfig | undefined {
     const shown = displayPath(this.cwd, file);
     let raw: unknown;
     try {
-      raw = JSON.parse((await fsp.readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+      raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       const why = err.code ? err.code : `invalid JSON: ${err.message}`;

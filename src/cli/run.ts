@@ -135,8 +135,8 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
   };
 
   const resolver = new ConfigResolver(io.cwd, options.rules, reporter);
-  if (options.config !== undefined && !(await resolver.useFile(options.config))) return 2;
-  const files = await walk(options.paths, io.cwd, resolver, reporter);
+  if (options.config !== undefined && !resolver.useFile(options.config)) return 2;
+  const files = walk(options.paths, io.cwd, resolver, reporter);
 
   let cache: FindingsCache | undefined;
   if (options.cache) cache = await FindingsCache.load(await resolveCacheFile(io.cwd, options.cacheLocation), `${VERSION}`);
