@@ -89,23 +89,36 @@ function isFinding(f: unknown): f is Finding {
     && !!x.span && isPosition(x.span.start) && isPosition(x.span.end) && Array.isArray(x.fixes);
 }
 
+function isObject(x: unknown): x is Record<string, unknown> {
+  return !!x && typeof x === 'object' && !Array.isArray(x);
+}
+
 function isEntry(e: unknown): e is CacheEntry {
   const x = e as Partial<CacheEntry> | null;
   if (!x || typeof x.hash !== 'string' || !x.findings || typeof x.findings !== 'object') return false;
   return Object.values(x.findings).every((list) => Array.isArray(list) && list.every(isFinding));
 }
 
+/** An own property of a record read from JSON (never one of Object.prototype's). */
+function own(record: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/**
+ * The findings cache. Its records are checked when they are looked up, not when the file is loaded: a run looks up
+ * each at most once, and a malformed one is simply not used (nor written back).
+ */
 export class FindingsCache {
   private dirty = false;
 
   private readonly seen = new Set<string>();
 
-  private constructor(readonly file: string, private readonly tool: string, private readonly groups: Record<string, CacheEntry>, private readonly files: Record<string, FileRecord>) {}
+  private constructor(readonly file: string, private readonly tool: string, private readonly groups: Record<string, unknown>, private readonly files: Record<string, unknown>) {}
 
   /** The content hash of `real` when its stamp is the one recorded and was not racy when read; else undefined. */
   knownFile(real: string, stamp: FileStamp): KnownFile | undefined {
-    const r = this.files[real];
-    if (!r || !sameStamp(r.stamp, stamp) || racy(r)) return undefined;
+    const r = own(this.files, real);
+    if (!isRecord(r) || !sameStamp(r.stamp, stamp) || racy(r)) return undefined;
     this.seen.add(real);
     return { sha: r.sha, bom: r.bom };
   }
@@ -113,8 +126,8 @@ export class FindingsCache {
   /** Records what was read from `real` (its stamp taken before the read, `readAt` the time of reading). */
   noteFile(real: string, stamp: FileStamp, known: KnownFile, readAt: number): void {
     this.seen.add(real);
-    const r = this.files[real];
-    if (r && sameStamp(r.stamp, stamp) && r.sha === known.sha && r.bom === known.bom && r.readAt === readAt) return;
+    const r = own(this.files, real);
+    if (isRecord(r) && sameStamp(r.stamp, stamp) && r.sha === known.sha && r.bom === known.bom && r.readAt === readAt) return;
     this.files[real] = { stamp, readAt, sha: known.sha, bom: known.bom };
     this.dirty = true;
   }
@@ -123,25 +136,19 @@ export class FindingsCache {
   static async load(file: string, tool: string): Promise<FindingsCache> {
     try {
       const data = JSON.parse(await fsp.readFile(file, 'utf8')) as Partial<CacheData> | null;
-      if (data && data.format === FORMAT && data.tool === tool && data.groups && typeof data.groups === 'object' && !Array.isArray(data.groups)) {
-        const groups: Record<string, CacheEntry> = Object.create(null) as Record<string, CacheEntry>;
-        for (const [id, entry] of Object.entries(data.groups)) if (isEntry(entry)) groups[id] = entry;
-        const files: Record<string, FileRecord> = Object.create(null) as Record<string, FileRecord>;
-        if (data.files && typeof data.files === 'object' && !Array.isArray(data.files)) {
-          for (const [real, record] of Object.entries(data.files)) if (isRecord(record)) files[real] = record;
-        }
-        return new FindingsCache(file, tool, groups, files);
+      if (data && data.format === FORMAT && data.tool === tool && isObject(data.groups)) {
+        return new FindingsCache(file, tool, data.groups, isObject(data.files) ? data.files : {});
       }
     } catch {
       // A missing or corrupt cache is an empty one.
     }
-    return new FindingsCache(file, tool, Object.create(null) as Record<string, CacheEntry>, Object.create(null) as Record<string, FileRecord>);
+    return new FindingsCache(file, tool, {}, {});
   }
 
   /** The findings of a group whose pages hash to `hash`, or undefined. */
   get(group: string, hash: string): Map<string, Finding[]> | undefined {
-    const entry = this.groups[group];
-    if (!entry || entry.hash !== hash) return undefined;
+    const entry = own(this.groups, group);
+    if (!isEntry(entry) || entry.hash !== hash) return undefined;
     return new Map(Object.entries(entry.findings));
   }
 
@@ -153,9 +160,10 @@ export class FindingsCache {
   /** Writes the cache (temporary file + rename) when something changed. */
   async save(): Promise<void> {
     if (!this.dirty) return;
-    let files = this.files;
-    if (Object.keys(files).length > MAX_FILES) files = Object.fromEntries(Object.entries(files).filter(([real]) => this.seen.has(real)));
-    const data: CacheData = { format: FORMAT, tool: this.tool, groups: this.groups, files };
+    const many = Object.keys(this.files).length > MAX_FILES;
+    const files = Object.fromEntries(Object.entries(this.files).filter(([real, r]) => isRecord(r) && (!many || this.seen.has(real)))) as Record<string, FileRecord>;
+    const groups = Object.fromEntries(Object.entries(this.groups).filter(([, e]) => isEntry(e))) as Record<string, CacheEntry>;
+    const data: CacheData = { format: FORMAT, tool: this.tool, groups, files };
     await fsp.mkdir(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {

@@ -59,6 +59,32 @@ describe('worklog-lint --cache', () => {
     assert.equal(again.stats.pagesParsed, 0);
   });
 
+  it('a malformed record is not used and not written back; the others still are', async () => {
+    dir = makeWorkspace(twoWorklogs());
+    const file = path.join(dir, 'lint.cache');
+    const args = ['--cache-location', 'lint.cache', '--format', 'json'];
+    const first = await runCli(dir, args);
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { groups: Record<string, { findings: unknown }>; files: Record<string, { stamp?: unknown }> };
+    const [group] = Object.keys(data.groups);
+    data.groups[group].findings = { 'content/1-Worklog/1.1-Week1/_index.md': 'not a list' };
+    const [record] = Object.keys(data.files);
+    delete data.files[record].stamp;
+    data.groups.stale = { findings: 1 };
+    data.files['/nowhere/week.md'] = {};
+    fs.writeFileSync(file, JSON.stringify(data));
+    const second = await runCli(dir, args);
+    assert.equal(second.stdout, first.stdout);
+    assert.equal(second.stats.cacheHits, 1);
+    assert.equal(second.stats.pagesParsed, 3);
+    const written = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof data;
+    assert.ok(Array.isArray(Object.values(written.groups[group].findings as Record<string, unknown>)[0]));
+    assert.equal(typeof written.files[record].stamp, 'object');
+    assert.equal(written.groups.stale, undefined);
+    assert.equal(written.files['/nowhere/week.md'], undefined);
+    const third = await runCli(dir, args);
+    assert.equal(third.stats.pagesParsed, 0);
+  });
+
   it('--fix works from cached findings and caches the fixed pages', async () => {
     dir = makeWorkspace(twoWorklogs());
     await runCli(dir, ['--cache']);
