@@ -145,15 +145,16 @@ export class FindingsCache {
     return new FindingsCache(file, tool, {}, {});
   }
 
-  /** The findings of a group whose pages hash to `hash`, or undefined. */
+  /** The findings of a group whose pages hash to `hash` (a page it does not name has none), or undefined. */
   get(group: string, hash: string): Map<string, Finding[]> | undefined {
     const entry = own(this.groups, group);
     if (!isEntry(entry) || entry.hash !== hash) return undefined;
     return new Map(Object.entries(entry.findings));
   }
 
+  /** Keeps the findings of a group whose pages hash to `hash` (pages without findings are left out: none is none). */
   set(group: string, hash: string, findings: ReadonlyMap<string, readonly Finding[]>): void {
-    this.groups[group] = { hash, findings: Object.fromEntries([...findings].map(([k, v]) => [k, [...v]])) };
+    this.groups[group] = { hash, findings: Object.fromEntries([...findings].filter(([, v]) => v.length > 0).map(([k, v]) => [k, [...v]])) };
     this.dirty = true;
   }
 

@@ -152,9 +152,18 @@ export function displayPath(cwd: string, abs: string): string {
  * walk works it out once per folder, and for the folder's entries appends their names (globChild).
  */
 export function globPath(config: ResolvedConfig, root: string, abs: string): string {
+  return folderGlobPath(config, root, abs).path;
+}
+
+/**
+ * globPath, and whether it is relative to the settings' base folder: then a subfolder's is this one plus its name
+ * (outside the base, a subfolder may be the base itself).
+ */
+export function folderGlobPath(config: ResolvedConfig, root: string, abs: string): { path: string; underBase: boolean } {
   let rel = path.relative(config.base, abs);
-  if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) rel = path.relative(root, abs);
-  return rel.split(path.sep).join('/');
+  const underBase = !(rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel));
+  if (!underBase) rel = path.relative(root, abs);
+  return { path: rel.split(path.sep).join('/'), underBase };
 }
 
 /** A compiled glob. (minimatch's own regular expression is not used: it differs from match() on edge cases.) */

@@ -209,7 +209,7 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
     stats.groups++;
     const settings = group.config.settings;
     let hash = cache ? (hashes.get(group.key) ?? groupHash(group, shasOf(group), locale)) : '';
-    let findings = cache?.get(group.key, hash);
+    let findings = cached.get(group.key) ?? cache?.get(group.key, hash);
     if (findings) stats.cacheHits++;
     let checker: ((texts: ReadonlyMap<string, string>) => Map<string, Finding[]>) | undefined;
     const check = (texts: ReadonlyMap<string, string>): Map<string, Finding[]> => {
@@ -277,7 +277,13 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
   const prechecked = new Map<string, { texts: Map<string, string>; findings: Map<string, Finding[]> }>();
   // (Group hashes are what the cache is looked up by: without one, nothing is hashed.)
   const hashes = new Map(cache ? [...groups.values()].map((g) => [g.key, groupHash(g, shasOf(g), locale)]) : []);
-  const misses = [...groups.values()].filter((g) => !cache?.get(g.key, hashes.get(g.key)!));
+  // What the cache holds for each worklog, looked up once.
+  const cached = new Map<string, Map<string, Finding[]>>();
+  for (const g of groups.values()) {
+    const hit = cache?.get(g.key, hashes.get(g.key)!);
+    if (hit) cached.set(g.key, hit);
+  }
+  const misses = [...groups.values()].filter((g) => !cached.has(g.key));
   const toParse = misses.reduce((n, g) => n + g.pages.length, 0);
   const threads = workerCount(env);
   const script = workerScript();

@@ -3,7 +3,7 @@
 import type { Dirent } from 'node:fs';
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { displayPath, excludesDir, excludesFile, excludesFolder, globChild, globPath, selectsPath, type ConfigResolver, type ResolvedConfig } from './config';
+import { displayPath, excludesDir, excludesFile, excludesFolder, folderGlobPath, globChild, selectsPath, type ConfigResolver, type ResolvedConfig } from './config';
 import { pathFacts } from '../core/weeks';
 
 /** Folders never entered: dependencies, version control, and Hugo's build output. */
@@ -30,6 +30,11 @@ interface Folder {
   readonly real: string;
   /** displayPath of abs. */
   readonly shown: string;
+  /**
+   * The parent folder's settings and glob path when that path is relative to the settings' base, and this folder's
+   * name: with the same settings, this folder's glob path is the parent's plus the name.
+   */
+  readonly parent?: { readonly config: ResolvedConfig; readonly folder: string; readonly name: string };
 }
 
 export interface WalkReporter {
@@ -111,7 +116,8 @@ export function walk(args: readonly string[], cwd: string, resolver: ConfigResol
         // The folder's settings decide both whether it is excluded and which of its files are selected; its paths
         // (for the globs and for display) are worked out once, its entries' by appending their names.
         const config = resolver.forDir(dir.abs);
-        const folder = globPath(config, root.abs, dir.abs);
+        const glob = dir.parent?.config === config ? { path: globChild(dir.parent.folder, dir.parent.name), underBase: true } : folderGlobPath(config, root.abs, dir.abs);
+        const folder = glob.path;
         if (dir !== root && excludesFolder(config, folder)) continue;
         const shown = dir.shown;
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -139,7 +145,7 @@ export function walk(args: readonly string[], cwd: string, resolver: ConfigResol
           if (isDir) {
             if (SKIPPED_DIRS.has(entry.name) || seenDirs.has(real)) continue;
             seenDirs.add(real);
-            subdirs.push({ abs, real, shown: inCwd ? entryShown : show(abs) });
+            subdirs.push({ abs, real, shown: inCwd ? entryShown : show(abs), parent: glob.underBase ? { config, folder, name: entry.name } : undefined });
           } else if (isFile && MARKDOWN.test(entry.name)) {
             if (!selectsPath(config, globChild(folder, entry.name))) continue;
             candidates++;

@@ -205,6 +205,13 @@ describe('worklog-lint', () => {
       assert.equal(r.stats.filesRead, 3);
     });
 
+    it('--config globs see paths relative to the current folder, also under a walk root above it', async () => {
+      dir = makeWorkspace({ ...worklogFiles('site/content/1-Worklog', WEEK1_BAD), 'ci.json': JSON.stringify({ exclude: ['content/1-Worklog/1.1-*/**'] }) });
+      const r = await runCli(path.join(dir, 'site'), ['--format', 'json', '--config', '../ci.json', '..']);
+      assert.equal(r.code, 0, r.stdout);
+      assert.equal(r.stats.filesRead, 2);
+    });
+
     it('globs of a settings file below the walk root see paths relative to it, even a name that starts with ".."', async () => {
       dir = makeWorkspace({
         ...worklogFiles('site/content/1-Worklog'),
