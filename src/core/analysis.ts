@@ -247,21 +247,38 @@ export function consensusWeek(page: WorklogPage): number | undefined {
   return tied[0];
 }
 
-/** Each row's dates count once per distinct day: a one-day task (start = completion) is one vote, not two. */
-function dateWeights(dates: readonly ResolvedDate[]): Map<number, { date: CalendarDate; day: number; weight: number }> {
+interface DayWeight {
+  readonly date: CalendarDate;
+  readonly day: number;
+  readonly weight: number;
+}
+
+const dayWeights = memoSlot<readonly ResolvedDate[], readonly DayWeight[]>('dayWeights');
+
+/**
+ * The days a page's dates fall on, each with its number of votes: a row's dates count once per distinct day (a
+ * one-day task, start = completion, is one vote, not two). Worked out once per list of dates (a page's analysis
+ * with its worklog's hints shares the list of its analysis alone).
+ */
+function dateWeights(dates: readonly ResolvedDate[]): readonly DayWeight[] {
+  const known = dayWeights.get(dates);
+  if (known) return known;
   const weights = new Map<number, { date: CalendarDate; day: number; weight: number }>();
-  const seen = new Set<string>();
+  const seen = new Map<TaskRow, number[]>();
   for (const d of dates) {
     if (!d.reading.date) continue;
     const day = dayNumber(d.reading.date);
-    const rowKey = `${d.table.span.start.line}:${d.rowIndex}:${day}`;
-    if (seen.has(rowKey)) continue;
-    seen.add(rowKey);
-    const w = weights.get(day) ?? { date: d.reading.date, day, weight: 0 };
-    w.weight += 1;
-    weights.set(day, w);
+    const rowDays = seen.get(d.row);
+    if (rowDays?.includes(day)) continue;
+    if (rowDays) rowDays.push(day);
+    else seen.set(d.row, [day]);
+    const w = weights.get(day);
+    if (w) w.weight += 1;
+    else weights.set(day, { date: d.reading.date, day, weight: 1 });
   }
-  return weights;
+  const out = [...weights.values()];
+  dayWeights.set(dates, out);
+  return out;
 }
 
 const scores = memoSlot<PageAnalysis, Map<number, number>>('alignedScores');
@@ -277,11 +294,8 @@ export function alignedScore(analysis: PageAnalysis, weekday: number): number {
   return score;
 }
 
-const weightedDays = memoSlot<PageAnalysis, { day: number; weight: number }[]>('weightedDays');
-
 function computeAlignedScore(analysis: PageAnalysis, weekday: number): number {
-  let points = weightedDays.get(analysis);
-  if (!points) weightedDays.set(analysis, (points = [...dateWeights(analysis.dates).values()]));
+  const points = dateWeights(analysis.dates);
   let best = 0;
   for (const p of points) {
     const start = p.day - ((weekdayOfDayNumber(p.day) - weekday + 7) % 7);
@@ -306,16 +320,17 @@ function findWindow(dates: readonly ResolvedDate[], fmDate: CalendarDate | undef
   if (program) return program;
   const programStart = settings.programStart ? parseIsoDate(settings.programStart) : undefined;
   const weights = dateWeights(dates);
-  if (weights.size === 0) return undefined;
+  if (weights.length === 0) return undefined;
+  let points = [...weights];
   if (fmDate) {
-    const day = dayNumber(fmDate);
-    const w = weights.get(day) ?? { date: fmDate, day, weight: 0 };
     // The front matter date is often the day of publishing: it only breaks ties.
-    w.weight += 0.25;
-    weights.set(day, w);
+    const day = dayNumber(fmDate);
+    const i = points.findIndex((p) => p.day === day);
+    if (i >= 0) points[i] = { ...points[i], weight: points[i].weight + 0.25 };
+    else points.push({ date: fmDate, day, weight: 0.25 });
   }
   // Windows are searched on day numbers; only the winner becomes a date.
-  const points = [...weights.values()].sort((a, b) => a.day - b.day);
+  points = points.sort((a, b) => a.day - b.day);
   let best: { from: CalendarDate; back: number; start: number; score: number } | undefined;
   const startWeekday = programStart ? isoWeekday(programStart) : 1;
   const expected = hints.expectedStart ? dayNumber(hints.expectedStart) : undefined;
