@@ -6,8 +6,9 @@ import type { Cell, DateToken, DayLabel, DayMonthOrder, Position } from './model
 // "011/09/2025" is seen (and reported) instead of being skipped. Bounded: no nested quantifiers.
 const DATE_RE = /(?<![\d/.-])(\d{1,4})([/.-])(\d{1,4})(?:\2(\d{1,4}))?(?![\d]|[/.-]\d)/g;
 
+/** The position `by` characters after `at` on its line (`at` itself for 0: positions are never changed, so shared). */
 function shift(at: Position, by: number): Position {
-  return { line: at.line, character: at.character + by };
+  return by === 0 ? at : { line: at.line, character: at.character + by };
 }
 
 /** Finds the dates written in a cell (a cell may hold none, one, or a range). */
@@ -29,9 +30,10 @@ export function scanDates(cell: Cell): DateToken[] {
       parts.push({ text, value: Number(text), span: { start: shift(base, start), end: shift(base, start + text.length) } });
       at = start + text.length + 1;
     }
+    // The date's span starts where its first number does and ends where its last one does.
     out.push({
       raw: whole,
-      span: { start: shift(base, m.index), end: shift(base, m.index + whole.length) },
+      span: { start: parts[0].span.start, end: parts[parts.length - 1].span.end },
       parts,
       separator: sep as DateToken['separator'],
       // Year first, unless the year is last too and the first part is a zero-padded day ("0007/10/2025").

@@ -10,7 +10,7 @@ import type { List, Root, Table, TableRow as MdTableRow, ListItem as MdListItem,
 import { readFrontMatter } from './frontMatter';
 import { plainCellText, readDayLabel, scanDates } from './dates';
 import type {
-  BrokenTable, Cell, ColumnRole, FrontMatter, Heading, ListItem, Span, TableRow, TaskRow, TaskTable,
+  BrokenTable, Cell, Position, ColumnRole, FrontMatter, Heading, ListItem, Span, TableRow, TaskRow, TaskTable,
   WeekNumberSource, WorklogPage,
 } from './model';
 import { LineIndex } from './text';
@@ -279,11 +279,15 @@ function splitCells(index: LineIndex, line: number): TableRow {
   let outerStart = leading ? lt.indexOf('|') : 0;
   const trimmedEnd = mdEnd(lt);
   const closed = closedRow(lt);
+  // A cell's outer span ends where the next one's starts: the same position object serves both.
+  let outerStartAt: Position | undefined;
   for (let i = start; i <= trimmedEnd; i++) {
     const atEnd = i === trimmedEnd;
     if (atEnd || (lt.charCodeAt(i) === 124 /* | */ && lt.charCodeAt(i - 1) !== 92 /* \\ */)) {
       if (atEnd && closed) break;
-      cells.push(makeCell(lt, line, outerStart, start, i));
+      const cell = makeCell(lt, line, outerStart, start, i, outerStartAt);
+      cells.push(cell);
+      outerStartAt = cell.outer.end;
       outerStart = i;
       start = i + 1;
     }
@@ -291,7 +295,7 @@ function splitCells(index: LineIndex, line: number): TableRow {
   return { line, span: { start: { line, character: 0 }, end: { line, character: lt.length } }, cells, closed };
 }
 
-function makeCell(lt: string, line: number, outerStart: number, from: number, to: number): Cell {
+function makeCell(lt: string, line: number, outerStart: number, from: number, to: number, outerStartAt: Position = { line, character: outerStart }): Cell {
   // The cell's text without Markdown white space (spaces and tabs) at either end, found by index: no copies.
   let a = from;
   let b = to;
@@ -303,7 +307,7 @@ function makeCell(lt: string, line: number, outerStart: number, from: number, to
     raw,
     text: plainCellText(raw),
     span: { start: { line, character: start }, end: { line, character: start + raw.length } },
-    outer: { start: { line, character: outerStart }, end: { line, character: to } },
+    outer: { start: outerStartAt, end: { line, character: to } },
   };
 }
 
