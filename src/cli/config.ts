@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Minimatch } from 'minimatch';
+import { GLOBSTAR, Minimatch } from 'minimatch';
 import type { SeveritySetting } from '../core/model';
 import { RULE_IDS } from '../core/rules/ids';
 import { coerceSettings, DEFAULT_SETTINGS, type WorklogSettings } from '../core/settings';
@@ -166,6 +166,21 @@ export function folderGlobPath(config: ResolvedConfig, root: string, abs: string
   return { path: rel.split(path.sep).join('/'), underBase };
 }
 
+/** An empty, `.` or `..` segment, or a trailing slash: paths minimatch's match() is always asked about. */
+const UNUSUAL_SEGMENT = /(?:^|\/)\.{0,2}(?:\/|$)/;
+
+/**
+ * For a glob whose every expansion is a globstar then one segment pattern (the default include: any folder, then
+ * `*.md`): the segment patterns. minimatch's match() takes a path of ordinary segments exactly when one of them
+ * matches its last segment (a globstar spans any segments but `.` and `..` with the dot option): asked that directly,
+ * without splitting the path.
+ */
+function anyFolderPattern(m: Minimatch): RegExp[] | undefined {
+  if (m.negate || m.comment || m.empty || m.options.matchBase || m.options.nocase) return undefined;
+  if (!m.set.every((parts) => parts.length === 2 && parts[0] === GLOBSTAR && parts[1] instanceof RegExp)) return undefined;
+  return m.set.map((parts) => parts[1] as RegExp);
+}
+
 /** A compiled glob. (minimatch's own regular expression is not used: it differs from match() on edge cases.) */
 type Glob = (path: string) => boolean;
 
@@ -178,6 +193,8 @@ type Glob = (path: string) => boolean;
  */
 function compileGlob(glob: string): Glob {
   const m = new Minimatch(glob, GLOB_OPTIONS);
+  const lastSegment = anyFolderPattern(m);
+  if (lastSegment) return (p) => (UNUSUAL_SEGMENT.test(p) ? m.match(p) : lastSegment.some((re) => re.test(p.slice(p.lastIndexOf('/') + 1))));
   const literals = m.negate || m.comment || m.empty ? undefined
     : m.set.map((parts) => parts.filter((p): p is string => typeof p === 'string' && p !== '' && !/^[a-z]:$/i.test(p)));
   if (!literals || literals.some((l) => l.length === 0)) return (p) => m.match(p);

@@ -77,11 +77,19 @@ export function readPage(file: string, maxBytes: number): ReadResult {
     const stat = fstatSync(fd, { bigint: true });
     // Only regular files: a FIFO would block the read forever, a device (/dev/zero) never ends.
     if (!stat.isFile()) return { kind: 'error', code: 'not a regular file' };
-    if (Number(stat.size) > maxBytes) return { kind: 'skipped', reason: `larger than ${maxBytes} bytes` };
-    // At most maxBytes + 1 bytes: the file may grow, or lie about its size, while it is read.
+    const size = Number(stat.size);
+    if (size > maxBytes) return { kind: 'skipped', reason: `larger than ${maxBytes} bytes` };
+    // The size the file says it has is read straight into a buffer of that size; then on, in chunks, to the end, at
+    // most maxBytes + 1 bytes in all: the file may grow, or lie about its size, while it is read.
     const limit = maxBytes + 1;
-    const chunks: Buffer[] = [];
+    const sized = Buffer.allocUnsafe(size);
     let total = 0;
+    while (total < size) {
+      const bytesRead = readSync(fd, sized, total, size - total, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+    }
+    const chunks: Buffer[] = [total === size ? sized : sized.subarray(0, total)];
     while (total < limit) {
       const bytesRead = readSync(fd, scratch, 0, Math.min(scratch.length, limit - total), null);
       if (bytesRead === 0) break;

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { Minimatch } from 'minimatch';
 import { selectsPath, type ResolvedConfig } from '../../src/cli/config';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { readPage } from '../../src/cli/textFile';
 import { makeWorkspace, removeWorkspace, runCli, WEEK1_BAD, WEEK1_ROWS, weekPage, worklogFiles, writeFiles } from './cli-fixtures/workspace';
 
 const WEEK3 = 'content/1-Worklog/1.3-Week3';
@@ -180,8 +181,11 @@ describe('worklog-lint: include and exclude globs', () => {
   const config = (glob: string): ResolvedConfig => ({ file: undefined, base: '/', hash: glob, settings: { ...DEFAULT_SETTINGS, include: [glob], exclude: [] } });
   const segment = fc.constantFrom('a', 'b', 'node_modules', '.git', 'public', 'week-1', 'Week1', '_index.md', 'x.md', 'x.markdown', 'content', 'c:', 'C:', '..', '.', '');
   const globPart = fc.oneof(segment, fc.constantFrom('*', '**', '?', '*.md', '{a,b}', '{node_modules,public}', '[ab]', 'week-*', '*week*', '\\*', '@(a|b)', '!(a)', '+(a)'));
-  const globArb = fc.tuple(fc.constantFrom('', '', '!', '#', './', '/'), fc.array(globPart, { minLength: 0, maxLength: 5 }), fc.constantFrom('', '', '/'))
-    .map(([head, parts, tail]) => head + parts.join('/') + tail);
+  const globArb = fc.oneof(
+    fc.tuple(fc.constantFrom('', '', '!', '#', './', '/'), fc.array(globPart, { minLength: 0, maxLength: 5 }), fc.constantFrom('', '', '/'))
+      .map(([head, parts, tail]) => head + parts.join('/') + tail),
+    fc.constantFrom('**/*.md', '**/*.{md,markdown}', '**/_index*.md', '**/.*', '**/*', '**/x.md', '**/[ab]', '**/*.md/', '**/?', '**/**/*.md', '**/{a,*.md}'),
+  );
   const pathArb = fc.tuple(fc.array(segment, { minLength: 1, maxLength: 6 }), fc.constantFrom('', '', '/')).map(([parts, tail]) => parts.join('/') + tail);
 
   it('select exactly the paths minimatch matches', () => {
@@ -208,5 +212,29 @@ describe('worklog-lint: include and exclude globs', () => {
       assert.equal(selectsPath(d, `content/${folder}/_index.md`), false, folder);
       assert.equal(selectsPath(d, `${folder}/x.md`), false, folder);
     }
+  });
+});
+
+describe('worklog-lint: reading a page', () => {
+  let dir: string;
+  afterEach(() => removeWorkspace(dir));
+
+  it('reads the whole file, and skips one over the size limit', () => {
+    const text = '---\ntitle: "Week 1"\n---\n' + 'x'.repeat(300_000) + '\nend\n';
+    dir = makeWorkspace({ 'a.md': text });
+    const r = readPage(path.join(dir, 'a.md'), 1_000_000);
+    assert.equal(r.kind, 'text');
+    assert.equal(r.kind === 'text' && r.text, text);
+    assert.equal(r.kind === 'text' && r.bytes.length, Buffer.byteLength(text));
+    assert.deepEqual(readPage(path.join(dir, 'a.md'), text.length - 1), { kind: 'skipped', reason: `larger than ${text.length - 1} bytes` });
+    assert.equal(readPage(path.join(dir, 'a.md'), text.length).kind, 'text');
+  });
+
+  it('reads on past the size a file reports (as /proc files report none)', function () {
+    if (process.platform !== 'linux') this.skip();
+    dir = makeWorkspace({});
+    const r = readPage('/proc/self/status', 1_000_000);
+    assert.equal(r.kind, 'text');
+    assert.match(r.kind === 'text' ? r.text : '', /^Name:/);
   });
 });
