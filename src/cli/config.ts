@@ -101,9 +101,9 @@ export class ConfigResolver {
   }
 
   private lookUp(dir: string): ResolvedConfig {
-    const candidate = path.join(dir, CONFIG_FILE);
     const listing = this.listed.get(dir);
-    if (listing ? listing.config : exists(candidate)) {
+    if (listing ? listing.config : exists(path.join(dir, CONFIG_FILE))) {
+      const candidate = path.join(dir, CONFIG_FILE);
       let loaded = this.byFile.get(candidate);
       if (!loaded) {
         loaded = this.load(candidate, dir, false) ?? this.defaults;

@@ -17,6 +17,9 @@ import { walk, type WalkedFile } from './walk';
 
 export { VERSION };
 
+/** The names of Hugo section pages, as the core's path facts read them (`_index`, `index`, with a language). */
+export const SECTION_FILE = /^_?index(?:\.(?:en|vi))?\.(?:md|markdown)$/i;
+
 let loadedEngine: { module: typeof Engine; language: string } | undefined;
 
 /**
@@ -143,6 +146,16 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
   const clock = io.now ?? Date.now;
 
   const groups = new Map<string, Group>();
+  // A section page's worklog (`_index.md`, `_index.vi.md`) follows from its folder alone: worked out once per folder.
+  const sectionWorklogs = new Map<string, string>();
+  const worklogKeyOf = (p: string): string => {
+    const slash = p.lastIndexOf('/');
+    if (!SECTION_FILE.test(p.slice(slash + 1))) return worklogKey(p);
+    const folder = p.slice(0, slash + 1);
+    let key = sectionWorklogs.get(folder);
+    if (key === undefined) sectionWorklogs.set(folder, (key = worklogKey(p)));
+    return key;
+  };
   let checkedFiles = 0;
   /** Reads a page; reports what cannot be read (a context page only gets a note). */
   const load = (file: WalkedFile): { content: NonNullable<LoadedPage['content']>; sha: string; bom: boolean } | 'skipped' | 'error' => {
@@ -177,7 +190,7 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
     if (!file.context) checkedFiles++;
     // Pages of different worklogs never see each other, so a group per worklog folder (and settings) gives the
     // same findings as checking everything at once, and can be cached on its own.
-    const dir = worklogKey(file.path);
+    const dir = worklogKeyOf(file.path);
     const id = `${file.config.hash}\u0000${dir}`;
     let g = groups.get(id);
     if (!g) {

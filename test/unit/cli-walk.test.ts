@@ -9,6 +9,8 @@ import { Minimatch } from 'minimatch';
 import { selectsPath, type ResolvedConfig } from '../../src/cli/config';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { readPage } from '../../src/cli/textFile';
+import { SECTION_FILE } from '../../src/cli/run';
+import { worklogKey } from '../../src/core/weeks';
 import { makeWorkspace, removeWorkspace, runCli, WEEK1_BAD, WEEK1_ROWS, weekPage, worklogFiles, writeFiles } from './cli-fixtures/workspace';
 
 const WEEK3 = 'content/1-Worklog/1.3-Week3';
@@ -236,5 +238,20 @@ describe('worklog-lint: reading a page', () => {
     const r = readPage('/proc/self/status', 1_000_000);
     assert.equal(r.kind, 'text');
     assert.match(r.kind === 'text' ? r.text : '', /^Name:/);
+  });
+});
+
+describe('worklog-lint: grouping pages into worklogs', () => {
+  // The CLI works out a section page's worklog once per folder: the core must give every section page of a folder
+  // the same worklog.
+  it("a section page's worklog follows from its folder alone", () => {
+    const segment = fc.constantFrom('content', 'vi', 'en', '1-Worklog', 'worklog', 'nhat-ky', '1.5-Week5', 'week-05', 'Tuan-3', '1.5.1-Day1', 'day-2', 'posts', '3.1-Blog1', '12', 'x');
+    const name = fc.constantFrom('_index.md', '_index.vi.md', '_index.en.md', 'index.md', 'INDEX.MD', '_Index.VI.markdown', 'index.vi.markdown');
+    fc.assert(fc.property(fc.array(segment, { maxLength: 6 }), name, (dirs, file) => {
+      assert.ok(SECTION_FILE.test(file));
+      const folder = dirs.map((d) => `${d}/`).join('');
+      assert.equal(worklogKey(folder + file), worklogKey(`${folder}_index.md`));
+    }), { seed: 3, numRuns: 3000 });
+    for (const other of ['week-5.md', '_index.fr.md', 'indexes.md', 'my_index.md']) assert.ok(!SECTION_FILE.test(other), other);
   });
 });
