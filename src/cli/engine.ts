@@ -1,6 +1,7 @@
 // The engine half of worklog-lint: parsing and the rules, bundled on its own (dist/engine.js). The main thread loads it
 // only when a page has to be checked or fixed, so a run the cache answers never pays for loading it; worker threads
-// (large runs) run it too, checking whole worklogs sent by the main thread. Messages are translated here with the same
+// (large runs) run it too, checking whole worklogs sent by the main thread — only threads started with worklog-lint's
+// mark (./workerData): loaded in any other thread it is just a module. Messages are translated here with the same
 // bundle as the main thread (this bundle has its own copy of the core's translator).
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { checkPages } from '../core/engine';
@@ -9,6 +10,7 @@ import { parsePage } from '../core/parse';
 import type { WorklogSettings } from '../core/settings';
 import type { Locale } from './args';
 import { loadTranslator } from './locale';
+import { asEngineWorkerData } from './workerData';
 
 export { fixGroup } from './fix';
 
@@ -44,9 +46,10 @@ interface Job {
   readonly texts: [string, string][];
 }
 
-if (!isMainThread && parentPort) {
+const ownWorker = isMainThread ? undefined : asEngineWorkerData(workerData);
+if (ownWorker && parentPort) {
   const port = parentPort;
-  const data = workerData as { locale: Locale; bundlePath?: string };
+  const data = ownWorker;
   useLocale(data.locale, data.bundlePath);
   port.on('message', (job: Job) => {
     try {

@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { Finding } from '../core/model';
 import type { WorklogSettings } from '../core/settings';
 import type { Locale } from './args';
+import { engineWorkerData } from './workerData';
 
 /** Below this many pages to parse, one thread is faster than starting more. */
 export const PARALLEL_MIN_PAGES = 300;
@@ -36,7 +37,7 @@ export function workerScript(): string | undefined {
 }
 
 export function createPool(size: number, script: string, locale: Locale, bundlePath?: string): CheckPool {
-  const workers = Array.from({ length: size }, () => new Worker(script, { workerData: { locale, bundlePath } }));
+  const workers = Array.from({ length: size }, () => new Worker(script, { workerData: engineWorkerData(locale, bundlePath) }));
   const idle = [...workers];
   const waiting: (() => void)[] = [];
   let next = 0;
