@@ -3,15 +3,16 @@
 // content. A hit skips parsing and checking. Each page's content hash is kept with the file's stamp (size, inode,
 // modification and change times in nanoseconds): a file whose stamp is unchanged is not read again — unless it was
 // modified less than RACY_MS before it was read, when a later write could have left the same stamp behind on a file
-// system with coarse times (git's "racy" rule); such a file is read every time until it is older. One JSON file,
-// written atomically; an unreadable or malformed cache is ignored.
+// system with coarse times (git's "racy" rule); such a file is not recorded, so it is read every time until it is
+// older. One JSON file, written atomically; an unreadable or malformed cache is ignored. A file's record is one string,
+// `stamp|sha|bom`: a warm run looks up thousands of them, and strings are what JSON.parse makes cheapest.
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Finding } from '../core/model';
 import type { FileStamp } from './textFile';
 
-const FORMAT = 2;
+const FORMAT = 3;
 /** A file modified this close (ms) to when it was read is never trusted by its stamp (2 s: FAT's time resolution). */
 export const RACY_MS = 2000;
 /** More file records than this and only the current run's are kept. */
@@ -23,11 +24,6 @@ export interface KnownFile {
   readonly bom: boolean;
 }
 
-interface FileRecord extends KnownFile {
-  readonly stamp: FileStamp;
-  /** When the file was read (ms since the epoch). */
-  readonly readAt: number;
-}
 export const CACHE_FILE_NAME = 'cache.json';
 
 interface CacheEntry {
@@ -39,25 +35,16 @@ interface CacheData {
   readonly format: number;
   readonly tool: string;
   readonly groups: Record<string, CacheEntry>;
-  readonly files?: Record<string, FileRecord>;
+  /** By real path: `stamp key|sha|0 or 1 (BOM)`. */
+  readonly files?: Record<string, string>;
 }
 
-function isRecord(r: unknown): r is FileRecord {
-  const x = r as Partial<FileRecord> | null;
-  const st = x?.stamp as Partial<FileStamp> | undefined;
-  return !!x && typeof x.sha === 'string' && typeof x.bom === 'boolean' && typeof x.readAt === 'number' && !!st
-    && typeof st.size === 'number' && typeof st.mtimeNs === 'string' && typeof st.ctimeNs === 'string' && typeof st.ino === 'string';
-}
+/** A file record: the stamp's key, then `|`, the content hash and `|0` or `|1` (BOM). */
+const RECORD = /^\d+:\d+:\d+:\d+\|[0-9a-f]{64}\|[01]$/;
+const TAIL = /^[0-9a-f]{64}\|[01]$/;
 
-function sameStamp(a: FileStamp, b: FileStamp): boolean {
-  return a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs && a.ino === b.ino;
-}
-
-/** A record whose file was modified too close to when it was read for its stamp to vouch for the content. */
-function racy(r: FileRecord): boolean {
-  // Nanoseconds as text; the milliseconds' digits are enough to tell a file safely older than its read.
-  const ms = (ns: string): number => (ns.length > 6 ? Number(ns.slice(0, -6)) : 0);
-  return Math.max(ms(r.stamp.mtimeNs), ms(r.stamp.ctimeNs)) >= r.readAt - RACY_MS;
+function isRecord(r: unknown): r is string {
+  return typeof r === 'string' && RECORD.test(r);
 }
 
 export function sha256(data: string | Buffer): string {
@@ -118,24 +105,33 @@ export class FindingsCache {
   /** The content hash of `real` when its stamp is the one recorded and was not racy when read; else undefined. */
   knownFile(real: string, stamp: FileStamp): KnownFile | undefined {
     const r = own(this.files, real);
-    if (!isRecord(r) || !sameStamp(r.stamp, stamp) || racy(r)) return undefined;
+    const key = stamp.key;
+    if (typeof r !== 'string' || !r.startsWith(key) || r.charCodeAt(key.length) !== 0x7c) return undefined;
+    const tail = r.slice(key.length + 1);
+    if (!TAIL.test(tail)) return undefined;
     this.seen.add(real);
-    return { sha: r.sha, bom: r.bom };
+    return { sha: tail.slice(0, 64), bom: tail.endsWith('1') };
   }
 
-  /** Records what was read from `real` (its stamp taken before the read, `readAt` the time of reading). */
+  /**
+   * Records what was read from `real` (its stamp taken before the read, `readAt` the time of reading) — unless the
+   * file was modified too close to its reading for the stamp to vouch for the content (racy): then it is forgotten.
+   */
   noteFile(real: string, stamp: FileStamp, known: KnownFile, readAt: number): void {
     this.seen.add(real);
     const r = own(this.files, real);
-    if (isRecord(r) && sameStamp(r.stamp, stamp) && r.sha === known.sha && r.bom === known.bom && r.readAt === readAt) return;
-    this.files[real] = { stamp, readAt, sha: known.sha, bom: known.bom };
+    const record = stamp.changedMs >= readAt - RACY_MS ? undefined : `${stamp.key}|${known.sha}|${known.bom ? 1 : 0}`;
+    if (r === record) return;
+    if (record === undefined) delete this.files[real];
+    else this.files[real] = record;
     this.dirty = true;
   }
 
   /** Loads the cache; anything unreadable, malformed or from another tool version gives an empty cache. */
-  static async load(file: string, tool: string): Promise<FindingsCache> {
+  static load(file: string, tool: string): FindingsCache {
     try {
-      const data = JSON.parse(await fsp.readFile(file, 'utf8')) as Partial<CacheData> | null;
+      // Synchronous: nothing else is under way, and one read beats the promise API's chunks through a decoder.
+      const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheData> | null;
       if (data && data.format === FORMAT && data.tool === tool && isObject(data.groups)) {
         return new FindingsCache(file, tool, data.groups, isObject(data.files) ? data.files : {});
       }
@@ -162,7 +158,7 @@ export class FindingsCache {
   async save(): Promise<void> {
     if (!this.dirty) return;
     const many = Object.keys(this.files).length > MAX_FILES;
-    const files = Object.fromEntries(Object.entries(this.files).filter(([real, r]) => isRecord(r) && (!many || this.seen.has(real)))) as Record<string, FileRecord>;
+    const files = Object.fromEntries(Object.entries(this.files).filter(([real, r]) => isRecord(r) && (!many || this.seen.has(real)))) as Record<string, string>;
     const groups = Object.fromEntries(Object.entries(this.groups).filter(([, e]) => isEntry(e))) as Record<string, CacheEntry>;
     const data: CacheData = { format: FORMAT, tool: this.tool, groups, files };
     await fsp.mkdir(path.dirname(this.file), { recursive: true });

@@ -142,7 +142,7 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
   const files = walk(options.paths, io.cwd, resolver, reporter);
 
   let cache: FindingsCache | undefined;
-  if (options.cache) cache = await FindingsCache.load(await resolveCacheFile(io.cwd, options.cacheLocation), `${VERSION}`);
+  if (options.cache) cache = FindingsCache.load(await resolveCacheFile(io.cwd, options.cacheLocation), `${VERSION}`);
   const clock = io.now ?? Date.now;
 
   const groups = new Map<string, Group>();

@@ -6,16 +6,18 @@ import * as path from 'node:path';
 
 export type Encoding = 'utf8' | 'utf16le' | 'utf16be';
 
-/** What the cache compares to tell an unchanged file without reading it (times in nanoseconds, as text). */
+/** What the cache compares to tell an unchanged file without reading it. */
 export interface FileStamp {
   readonly size: number;
-  readonly mtimeNs: string;
-  readonly ctimeNs: string;
-  readonly ino: string;
+  /** Size, modification and change times in nanoseconds, inode: `size:mtimeNs:ctimeNs:ino`. */
+  readonly key: string;
+  /** The later of the modification and change times, in whole milliseconds since the epoch. */
+  readonly changedMs: number;
 }
 
 function stampOf(s: BigIntStats): FileStamp {
-  return { size: Number(s.size), mtimeNs: String(s.mtimeNs), ctimeNs: String(s.ctimeNs), ino: String(s.ino) };
+  const changed = s.mtimeNs > s.ctimeNs ? s.mtimeNs : s.ctimeNs;
+  return { size: Number(s.size), key: `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`, changedMs: Number(changed / 1_000_000n) };
 }
 
 /** The stamp of a regular file, or undefined (missing, unreadable, not a regular file). */

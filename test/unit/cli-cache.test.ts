@@ -62,26 +62,32 @@ describe('worklog-lint --cache', () => {
   it('a malformed record is not used and not written back; the others still are', async () => {
     dir = makeWorkspace(twoWorklogs());
     const file = path.join(dir, 'lint.cache');
+    // The files were just written: a run "later" records their stamps (a run now would find them racy).
+    const later = (): number => Date.now() + 60_000;
     const args = ['--cache-location', 'lint.cache', '--format', 'json'];
-    const first = await runCli(dir, args);
-    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { groups: Record<string, { findings: unknown }>; files: Record<string, { stamp?: unknown }> };
+    const first = await runCli(dir, args, { now: later });
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { groups: Record<string, { findings: unknown }>; files: Record<string, unknown> };
     const [group] = Object.keys(data.groups);
     data.groups[group].findings = { 'content/1-Worklog/1.1-Week1/_index.md': 'not a list' };
-    const [record] = Object.keys(data.files);
-    delete data.files[record].stamp;
+    const [record, other] = Object.keys(data.files);
+    const good = data.files[record] as string;
+    // A record whose hash is cut short, and one that is not a string at all.
+    data.files[record] = good.slice(0, -10);
+    data.files[other] = { stamp: good };
     data.groups.stale = { findings: 1 };
     data.files['/nowhere/week.md'] = {};
     fs.writeFileSync(file, JSON.stringify(data));
-    const second = await runCli(dir, args);
+    const second = await runCli(dir, args, { now: later });
     assert.equal(second.stdout, first.stdout);
     assert.equal(second.stats.cacheHits, 1);
     assert.equal(second.stats.pagesParsed, 3);
     const written = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof data;
     assert.ok(Array.isArray(Object.values(written.groups[group].findings as Record<string, unknown>)[0]));
-    assert.equal(typeof written.files[record].stamp, 'object');
+    assert.equal(written.files[record], good, 'the page is read again and its record written back whole');
+    assert.match(written.files[other] as string, /^\d+:\d+:\d+:\d+\|[0-9a-f]{64}\|[01]$/);
     assert.equal(written.groups.stale, undefined);
     assert.equal(written.files['/nowhere/week.md'], undefined);
-    const third = await runCli(dir, args);
+    const third = await runCli(dir, args, { now: later });
     assert.equal(third.stats.pagesParsed, 0);
   });
 
