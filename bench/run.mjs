@@ -24,7 +24,7 @@ const OUT = join(ROOT, 'node_modules', '.cache', 'worklog-bench');
 const RESULTS = join(HERE, 'results');
 const require = createRequire(import.meta.url);
 const NODE = process.execPath;
-const CPU_REPORT = pathToFileURL(join(HERE, 'cpu-report.mjs')).href;
+const CPU_REPORT = join(HERE, 'cpu-report.cjs');
 const MDL_CLI = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 const VSCE = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
 const KB = 1024;
@@ -96,7 +96,7 @@ function tmp(name) {
 
 /**
  * Runs `node <args>` and times it: wall time around the child, and the child's own CPU time (all threads, written
- * by cpu-report.mjs at exit). stdout and stderr go to files (a linter's output can be large).
+ * by cpu-report.cjs at exit). stdout and stderr go to files (a linter's output can be large).
  */
 function timeNode(args, { cwd, name }) {
   const dir = tmp('runs');
@@ -107,7 +107,7 @@ function timeNode(args, { cwd, name }) {
   const out = openSync(stdout, 'w');
   const err = openSync(stderr, 'w');
   const t0 = now();
-  const r = spawnSync(NODE, ['--import', CPU_REPORT, ...args], {
+  const r = spawnSync(NODE, ['--require', CPU_REPORT, ...args], {
     cwd,
     stdio: ['ignore', out, err],
     env: { ...process.env, BENCH_CPU_FILE: cpuFile, NO_COLOR: '1', FORCE_COLOR: '0' },
