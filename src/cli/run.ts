@@ -91,9 +91,15 @@ interface Group {
   readonly pages: LoadedPage[];
 }
 
+/**
+ * What a worklog's cached findings are valid for: the tool, the locale, the settings (by their hash) and each page's
+ * path and content hash, in path order. A path never holds a NUL, so `path NUL sha` lines cannot run together.
+ */
 function groupHash(group: Group, shas: ReadonlyMap<string, string>, locale: string): string {
-  const pages = [...shas].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return sha256(JSON.stringify([VERSION, BUILD_ID, locale, group.config.settings, pages]));
+  const paths = [...shas.keys()].sort();
+  const lines = [`${VERSION}\u0000${BUILD_ID}\u0000${locale}\u0000${group.config.hash}`];
+  for (const p of paths) lines.push(`${p}\u0000${shas.get(p)}`);
+  return sha256(lines.join('\n'));
 }
 
 function shasOf(group: Group): Map<string, string> {

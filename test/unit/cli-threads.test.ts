@@ -2,27 +2,15 @@
 // thread does, and run() called from a host's own worker thread works like anywhere else — the engine bundle listens
 // for jobs only in the threads worklog-lint starts.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { buildSync } from 'esbuild';
 import { checkerFor } from '../../src/cli/engine';
 import { createPool } from '../../src/cli/parallel';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { engineBundle, REPO } from './cli-fixtures/bundle';
 import { makeWorkspace, removeWorkspace, WEEK1_BAD, worklogFiles } from './cli-fixtures/workspace';
 
-const REPO = path.resolve(__dirname, '..', '..');
 const BAD_FILE = 'content/1-Worklog/1.1-Week1/_index.md';
-
-/** The engine bundle, built next to the test's files (dist/ belongs to `npm run build`). */
-function buildEngine(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'worklog-engine-build-'));
-  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-  const file = path.join(dir, 'engine.js');
-  buildSync({ entryPoints: [path.join(REPO, 'src/cli/engine.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2022', outfile: file, logLevel: 'silent' });
-  return file;
-}
 
 function texts(files: Record<string, string>): Map<string, string> {
   return new Map(Object.entries(files).filter(([p]) => p.endsWith('.md')));
@@ -33,7 +21,7 @@ describe('worklog-lint threads', () => {
     this.timeout(60000); // esbuild builds the engine bundle first
     let script: string;
     before(() => {
-      script = buildEngine();
+      script = engineBundle();
     });
 
     it('checks worklogs in worker threads with the findings the main thread finds', async () => {

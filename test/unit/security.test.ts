@@ -7,15 +7,14 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildSync } from 'esbuild';
 import matter from 'gray-matter';
 import { checkPages, checkText } from '../../src/core/engine';
 import type { Finding } from '../../src/core/model';
 import { parsePage } from '../../src/core/parse';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { runCliIn, tempWorkspace } from '../fuzz/lib/properties';
+import { cliBundle } from './cli-fixtures/bundle';
 
-const REPO = path.resolve(__dirname, '..', '..');
 const WEEK1 = 'content/1-Worklog/1.1-Week1/_index.md';
 const TABLE = [
   '',
@@ -58,23 +57,6 @@ const CODE_LANGUAGES = ['js', 'javascript', 'JS', 'JavaScript', 'coffee', 'coffe
 
 function rules(findings: readonly Finding[]): string[] {
   return findings.map((f) => f.rule);
-}
-
-let built: string | undefined;
-
-/** The bundled CLI: dist/cli.js when it is newer than every engine and CLI source, else the CLI alone built to a temp file. */
-function cliBundle(): string {
-  const dist = path.join(REPO, 'dist', 'cli.js');
-  const sources = ['src/core', 'src/cli'].flatMap((d) => fs.readdirSync(path.join(REPO, d), { recursive: true }).map((f) => path.join(REPO, d, String(f))));
-  const newest = Math.max(...[...sources, path.join(REPO, 'package.json')].map((f) => fs.statSync(f).mtimeMs));
-  if (fs.existsSync(dist) && fs.statSync(dist).mtimeMs >= newest) return dist;
-  if (built) return built;
-  // dist/ belongs to `npm run build` (and other builds may be running): build only the CLI, next to the test's files.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'worklog-cli-build-'));
-  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-  built = path.join(dir, 'cli.js');
-  buildSync({ entryPoints: [path.join(REPO, 'src/cli/main.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2022', outfile: built, logLevel: 'silent' });
-  return built;
 }
 
 describe('security: front matter is data, never code', () => {
