@@ -95,10 +95,20 @@ function tmp(name) {
 }
 
 /**
- * Runs `node <args>` and times it: wall time around the child, and the child's own CPU time (all threads, written
- * by cpu-report.cjs at exit). stdout and stderr go to files (a linter's output can be large).
+ * The environment of every timed process: this one's, without NODE_EXTRA_CA_CERTS. Node 20 reads those certificates
+ * at every start, before any script runs (42 ms a process on the benchmark machine, which sets the variable for its
+ * network proxy); neither linter opens a connection, so it is start-up cost of the machine, not of either tool. The
+ * report says when it was removed, and times the warm run and Node's bare start with it as well.
  */
-function timeNode(args, { cwd, name }) {
+const EXTRA_CA_CERTS = process.env.NODE_EXTRA_CA_CERTS;
+const CHILD_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS'));
+
+/**
+ * Runs `node <args>` and times it: wall time around the child, and the child's own CPU time (all threads, written
+ * by cpu-report.cjs at exit). stdout and stderr go to files (a linter's output can be large). `env` is added to
+ * CHILD_ENV.
+ */
+function timeNode(args, { cwd, name, env = {} }) {
   const dir = tmp('runs');
   const cpuFile = join(dir, `${name}.cpu.json`);
   const stdout = join(dir, `${name}.out`);
@@ -110,7 +120,7 @@ function timeNode(args, { cwd, name }) {
   const r = spawnSync(NODE, ['--require', CPU_REPORT, ...args], {
     cwd,
     stdio: ['ignore', out, err],
-    env: { ...process.env, BENCH_CPU_FILE: cpuFile, NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...CHILD_ENV, ...env, BENCH_CPU_FILE: cpuFile, NO_COLOR: '1', FORCE_COLOR: '0' },
   });
   const wallMs = now() - t0;
   closeSync(out);
@@ -190,6 +200,13 @@ function measureCli(dist, ws) {
     warm: () => timeNode([cli, '--format', 'json', '--locale', 'en', '--cache-location', cacheFile, '.'], { cwd: ws.dir, name: 'wl-warm' }),
     markdownlint: () => timeNode([MDL_CLI, '--config', tablesOnly, '**/*.md'], { cwd: ws.dir, name: 'mdl-tables' }),
   };
+  // With NODE_EXTRA_CA_CERTS as this machine sets it (when it does): the warm run, and Node starting with nothing to run.
+  const withCerts = EXTRA_CA_CERTS === undefined ? undefined : { NODE_EXTRA_CA_CERTS: EXTRA_CA_CERTS };
+  const extra = withCerts ? {
+    warmWithCerts: () => timeNode([cli, '--format', 'json', '--locale', 'en', '--cache-location', cacheFile, '.'], { cwd: ws.dir, name: 'wl-warm-certs', env: withCerts }),
+    nodeStart: () => timeNode(['-e', '0'], { cwd: ws.dir, name: 'node-start' }),
+    nodeStartWithCerts: () => timeNode(['-e', '0'], { cwd: ws.dir, name: 'node-start-certs', env: withCerts }),
+  } : {};
 
   log('worklog-lint: first --cache run (writes the cache)');
   const fill = runs.warm();
@@ -212,6 +229,13 @@ function measureCli(dist, ws) {
       coldCpuRatio: r.cold.cpuMs / r.markdownlint.cpuMs, warmCpuRatio: r.warm.cpuMs / r.markdownlint.cpuMs,
       coldRssKb: r.cold.maxRssKb, markdownlintRssKb: r.markdownlint.maxRssKb,
     });
+    if (withCerts) {
+      const e = Object.fromEntries(Object.entries(extra).map(([k, f]) => [k, f()]));
+      Object.assign(pairs[pairs.length - 1], {
+        warmWithCertsMs: e.warmWithCerts.wallMs, warmWithCertsRatio: e.warmWithCerts.wallMs / r.markdownlint.wallMs,
+        nodeStartMs: e.nodeStart.wallMs, nodeStartWithCertsMs: e.nodeStartWithCerts.wallMs,
+      });
+    }
     log(`pair ${i + 1}/${PAIRS}: cold ${ms(r.cold.wallMs)}, warm ${ms(r.warm.wallMs)}, markdownlint-cli2 ${ms(r.markdownlint.wallMs)}`);
   }
   log('markdownlint-cli2 with its default rules (once, for reference)');
@@ -224,6 +248,10 @@ function measureCli(dist, ws) {
     warm: { medianMs: m('warmMs'), medianCpuMs: m('warmCpuMs'), ratio: m('warmRatio'), cpuRatio: m('warmCpuRatio') },
     markdownlintTablesOnly: { medianMs: m('markdownlintMs'), medianCpuMs: m('markdownlintCpuMs') },
     markdownlintDefaults: { ms: defaults.wallMs, cpuMs: defaults.cpuMs },
+    extraCaCerts: withCerts ? {
+      removed: true,
+      warmMs: m('warmWithCertsMs'), warmRatio: m('warmWithCertsRatio'), nodeStartMs: m('nodeStartMs'), nodeStartWithCertsMs: m('nodeStartWithCertsMs'),
+    } : { removed: false },
     pairs,
   };
 }
@@ -693,6 +721,12 @@ function markdown(result) {
     const c = result.cli;
     lines.push('', `CLI, ${c.files} files (${c.pages} week pages + index pages), ${c.findings} findings; median CPU time: worklog-lint cold ${ms(c.cold.medianCpuMs)}, warm ${ms(c.warm.medianCpuMs)}, `
       + `markdownlint-cli2 tables-only ${ms(c.markdownlintTablesOnly.medianCpuMs)}, defaults ${ms(c.markdownlintDefaults.cpuMs)}; the first --cache run (writes the cache) took ${ms(c.cacheWriteRunMs)}.`);
+    const x = c.extraCaCerts;
+    if (x?.removed) {
+      lines.push('', `This machine sets NODE_EXTRA_CA_CERTS (for its network proxy); Node 20 reads those certificates at every start, so every timed `
+        + `process (both linters) ran without it. Node's bare start (node -e 0): ${ms(x.nodeStartMs)} without, ${ms(x.nodeStartWithCertsMs)} with it. `
+        + `With it, the warm run took ${ms(x.warmMs)}: ${times(x.warmRatio)} markdownlint-cli2 (run without it).`);
+    }
   }
   if (result.model) {
     const m = result.model;
