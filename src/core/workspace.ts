@@ -83,7 +83,7 @@ const STRONG = new Set(['setting', 'component', 'program', 'span', 'weekday']);
  * neighbouring weeks (where this week's window is expected), so ambiguous pages read like their worklog.
  */
 export function buildWorklog(dir: string, members: readonly { page: WorklogPage; kind: PageKind }[], settings: WorklogSettings): Worklog {
-  const first = settleLanguages(members, settings).map((m) => ({ ...m, analysis: firstAnalysis(m.page, settings) }));
+  const first = settleLanguages(members, settings).map((m) => ({ page: m.page, kind: m.kind, analysis: firstAnalysis(m.page, settings) }));
   const byLanguageWeek = new Map<string, (typeof first)[number]>();
   for (const e of first) {
     if (e.kind === 'week' && e.analysis.week !== undefined) byLanguageWeek.set(`${e.page.language}:${e.analysis.week}`, e);

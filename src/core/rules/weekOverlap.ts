@@ -1,4 +1,4 @@
-import { inWindow } from '../analysis';
+import { dayNumber } from '../calendar';
 import { t } from '../l10n';
 import type { TaskTable } from '../model';
 import { languagesOf, weeksOf } from '../workspace';
@@ -33,22 +33,34 @@ export const weekOverlap: WorklogRule = {
           tables.set(print, e.week!);
         }
       }
-      // Each later week whose window shares days with an earlier week's window.
+      // Each later week whose window shares days with an earlier week's window. Every pair of weeks is compared, so
+      // each page's dates and each window are turned into day numbers once, not once per pair.
+      const days = weeks.map((e) => e.analysis.dates.filter((d) => d.reading.date).map((d) => ({ date: d, day: dayNumber(d.reading.date!) })));
+      const ranges = weeks.map((e) => (e.analysis.window ? { first: dayNumber(e.analysis.window.start), last: dayNumber(e.analysis.window.end) } : undefined));
       for (let i = 0; i < weeks.length; i++) {
         const a = weeks[i];
         const wa = a.analysis.window;
         if (!wa || wa.source === 'program') continue;
+        const dated = days[i];
+        // Fewer than two dates cannot be "most of the page's dates" below.
+        if (dated.length < 2) continue;
         for (let j = 0; j < i; j++) {
           const b = weeks[j];
           const wb = b.analysis.window;
           if (!wb || b.week === a.week || wb.source === 'program') continue;
           // Most of the page's dates inside the other week: its dates were left over from that week. A task or two
           // on the shared edge of two weeks is normal.
-          const dated = a.analysis.dates.filter((d) => d.reading.date);
-          const overlaps = dated.filter((d) => inWindow(d.reading.date!, wb));
-          if (overlaps.length < 2 || overlaps.length * 2 < dated.length) continue;
+          const { first, last } = ranges[j]!;
+          let overlaps = 0;
+          let firstOverlap: (typeof dated)[number] | undefined;
+          for (const d of dated) {
+            if (d.day < first || d.day > last) continue;
+            overlaps++;
+            firstOverlap ??= d;
+          }
+          if (overlaps < 2 || overlaps * 2 < dated.length) continue;
           report(a.page.path, {
-            span: overlaps[0].token.span ?? titleSpan(a.page),
+            span: firstOverlap!.date.token.span ?? titleSpan(a.page),
             message: t('Week {0} ({1}) shares dates with week {2} ({3}): dates left over from another week?', a.week!, describeWindow(wa, a.analysis), b.week!, describeWindow(wb, b.analysis)),
           });
           break;
