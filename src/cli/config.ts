@@ -29,7 +29,7 @@ export interface ConfigReporter {
 const GLOB_OPTIONS = { dot: true } as const;
 
 function withRules(settings: WorklogSettings, overrides: Readonly<Record<string, SeveritySetting>>): WorklogSettings {
-  return Object.keys(overrides).length === 0 ? settings : { ...settings, rules: { ...settings.rules, ...overrides } };
+  return Object.keys(overrides).length === 0 ? settings : Object.assign({}, settings, { rules: { ...settings.rules, ...overrides } });
 }
 
 function hashOf(settings: WorklogSettings): string {

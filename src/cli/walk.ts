@@ -97,7 +97,7 @@ export function walk(args: readonly string[], cwd: string, resolver: ConfigResol
     // outside it may hold the current folder, whose own entries are shown from there ('x.md', not '../here/x.md').
     const rootShown = show(root.abs);
     const inCwd = !(rootShown === '..' || rootShown.startsWith('../') || path.isAbsolute(rootShown));
-    let level: Folder[] = [{ ...root, shown: rootShown }];
+    let level: Folder[] = [Object.assign({}, root, { shown: rootShown })];
     for (let depth = 0; level.length > 0 && depth <= maxDepth; depth++) {
       const subdirs: Folder[] = [];
       for (const dir of level) {

@@ -103,7 +103,7 @@ function uniqueIds(roots: OutlineNode[]): void {
       seen.add(id);
       const children = node.kind === 'worklog' || node.kind === 'week' ? [...node.children] : undefined;
       if (children) visit(children);
-      if (id !== node.id || children) nodes[i] = { ...node, id, ...(children ? { children } : {}) } as OutlineNode;
+      if (id !== node.id || children) nodes[i] = Object.assign({}, node, { id }, children ? { children } : {}) as OutlineNode;
     });
   };
   visit(roots);

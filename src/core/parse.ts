@@ -86,11 +86,11 @@ export function parsePage(path: string, text: string, options: ParseOptions = {}
   const binary = text.indexOf('\u0000') !== -1 && text.indexOf('\u0000') < 8000;
   if (text.length > limit || binary) {
     const small = new LineIndex(text.length > limit ? '' : text);
-    return {
-      ...base, lineIndex: small, lineCount: 1 + countNewlines(text), language: facts.language, languageSource: facts.language ? 'file' : 'none',
+    return Object.assign({}, base, {
+      lineIndex: small, lineCount: 1 + countNewlines(text), language: facts.language, languageSource: facts.language ? 'file' as const : 'none' as const,
       frontMatter: undefined, frontMatterProblem: undefined, weekSources: [], isIndex: false,
       skipped: binary ? 'binary' : 'too-large',
-    };
+    });
   }
 
   const index = new LineIndex(text);

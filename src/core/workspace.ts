@@ -55,7 +55,7 @@ function withLanguage(page: WorklogPage, language: Language): WorklogPage {
   let byLanguage = relabelled.get(page);
   if (!byLanguage) relabelled.set(page, (byLanguage = new Map()));
   let copy = byLanguage.get(language);
-  if (!copy) byLanguage.set(language, (copy = { ...page, language }));
+  if (!copy) byLanguage.set(language, (copy = Object.assign({}, page, { language })));
   return copy;
 }
 
@@ -139,7 +139,7 @@ function settleLanguages(members: readonly { page: WorklogPage; kind: PageKind }
     if (!twins.some((p) => p.language === m.page.language)) return m;
     const taken = new Set(twins.map((p) => p.language));
     const other = settings.languages.find((l): l is Language => (l === 'en' || l === 'vi') && !taken.has(l));
-    return other ? { ...m, page: withLanguage(m.page, other) } : m;
+    return other ? Object.assign({}, m, { page: withLanguage(m.page, other) }) : m;
   });
 }
 

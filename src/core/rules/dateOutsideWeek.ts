@@ -56,7 +56,7 @@ export const dateOutsideWeek: PageRule = {
         span: d.token.span,
         message: t('{0} is outside {1} ({2}).', describeDate(date, analysis), weekName, range)
           + (proposals.length > 0 ? ' ' + t('Probably: {0}', rankByLabel(proposals, d.row.day).proposals.map((p) => `${p.text} (${p.why})`).join(t(' or '))) : ''),
-        fixes: together ? fixes.map((x) => ({ ...x, preferred: false })) : fixes,
+        fixes: together ? fixes.map((x) => Object.assign({}, x, { preferred: false })) : fixes,
       });
     }
     // The front matter date is often the day of publishing, any time after the week; before the week it is a date

@@ -47,7 +47,7 @@ export const frontmatterType: PageRule = {
       report({
         span: weight.valueSpan,
         message: t('"weight" is {0}, not a whole number: Hugo cannot order the menu by it.', weight.source || t('empty')),
-        fixes: truncated ? [{ ...replace(weight, truncated, t('Change to {0}', truncated)), preferred: false }] : [],
+        fixes: truncated ? [Object.assign({}, replace(weight, truncated, t('Change to {0}', truncated)), { preferred: false })] : [],
       });
     }
     const chapter = fm.entries.get('chapter');

@@ -45,7 +45,7 @@ function strayPipe(table: TaskTable, row: TableRow): number | undefined {
   if (row.cells.length !== expected + 1) return undefined;
   const dateCols = [table.columns.start, table.columns.end, table.columns.date].filter((c): c is number => c !== undefined);
   if (dateCols.length === 0) return undefined;
-  const hasDates = (cells: readonly { raw: string }[]): boolean => dateCols.every((c) => cells[c] !== undefined && scanDates({ ...row.cells[0], raw: cells[c].raw }).length > 0);
+  const hasDates = (cells: readonly { raw: string }[]): boolean => dateCols.every((c) => cells[c] !== undefined && scanDates(Object.assign({}, row.cells[0], { raw: cells[c].raw })).length > 0);
   const textCols = new Set([table.columns.task, table.columns.reference].filter((c): c is number => c !== undefined));
   if (hasDates(row.cells)) {
     // The dates already line up: only a split of the last column, with text on both sides, is a stray pipe.
