@@ -17,14 +17,21 @@ export function scanDates(cell: Cell): DateToken[] {
   if (cell.raw.length === 0 || cell.span.start.line !== cell.span.end.line) return out;
   const base = cell.span.start;
   DATE_RE.lastIndex = 0;
+  // Indexes, not destructuring: every cell of every page comes through here, mostly before the code is optimised,
+  // where destructuring and for…of over a fresh array run the iterator protocol (an object per step).
   for (let m = DATE_RE.exec(cell.raw); m; m = DATE_RE.exec(cell.raw)) {
-    const [whole, a, sep, b, c] = m;
+    const whole = m[0];
+    const a = m[1];
+    const sep = m[2];
+    const b = m[3];
+    const c = m[4] as string | undefined;
     // A time (10.30) or a version number inside a longer text is not a date: require a plausible shape.
     if (c === undefined && (sep === '.' || a.length > 2 || b.length > 2)) continue;
     if (c !== undefined && a.length !== 4 && c.length !== 4 && c.length !== 2) continue;
     const parts: { text: string; value: number; span: { start: Position; end: Position } }[] = [];
     let at = m.index;
-    for (const text of [a, b, c]) {
+    for (let k = 0; k < 3; k++) {
+      const text = k === 0 ? a : k === 1 ? b : c;
       if (text === undefined) break;
       const start = cell.raw.indexOf(text, at);
       parts.push({ text, value: Number(text), span: { start: shift(base, start), end: shift(base, start + text.length) } });
@@ -61,7 +68,9 @@ export interface DateReading {
 
 /** Reads a token under a day/month order; `year` fills in a date written without one. */
 export function readDate(token: DateToken, order: DayMonthOrder, year?: number): DateReading {
-  const [p0, p1, p2] = token.parts;
+  const p0 = token.parts[0];
+  const p1 = token.parts[1];
+  const p2 = token.parts[2] as DateToken['parts'][number] | undefined;
   let y: number | undefined;
   let mo: number;
   let d: number;
@@ -72,7 +81,8 @@ export function readDate(token: DateToken, order: DayMonthOrder, year?: number):
     d = p2 ? p2.value : NaN;
     tooLong = p1.text.length > 2 || (p2 !== undefined && p2.text.length > 2);
   } else {
-    [d, mo] = order === 'dmy' ? [p0.value, p1.value] : [p1.value, p0.value];
+    d = order === 'dmy' ? p0.value : p1.value;
+    mo = order === 'dmy' ? p1.value : p0.value;
     tooLong = p0.text.length > 2 || p1.text.length > 2;
     if (p2) y = p2.text.length === 2 ? 2000 + p2.value : p2.value;
     else y = year;
