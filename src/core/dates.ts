@@ -174,11 +174,15 @@ export function stripMarkup(raw: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
+const SHORT_NUMBER = /^\d{1,2}$/;
+
 /**
  * Reads a day label: weekday names (Mon, Monday, Thứ 2, Thứ Hai, T2, CN, Chủ nhật) and ranges of them (`Mon - Wed`,
  * `2-3-4`, `7-Sun`), or plain numbers.
  */
 export function readDayLabel(cell: Cell): DayLabel {
+  // The most common label, a bare day number ("2"), reads the same as below without the string work.
+  if (SHORT_NUMBER.test(cell.text)) return { kind: 'number', numbers: [Number(cell.text)], cell };
   const text = cell.text.normalize('NFC').toLowerCase().trim();
   if (text === '') return { kind: 'empty', cell };
   // A date in the day column ("02/05", "2025-10-06") is not a day label.

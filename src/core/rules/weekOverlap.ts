@@ -8,9 +8,17 @@ import type { WorklogRule } from './types';
 
 /** The table's content without layout: tasks and dates per row (so re-aligned columns still compare equal). */
 function fingerprint(table: TaskTable): string | undefined {
-  const rows = table.rows.map((r) => [r.task?.text ?? '', r.start?.text ?? '', r.end?.text ?? '']);
-  const filled = rows.filter((cells) => cells.join('').trim() !== '');
-  return filled.length >= 2 ? JSON.stringify(rows).toLowerCase() : undefined;
+  // Three cells per row, in one flat list: JSON keeps the cells apart, and the count per row keeps the rows apart.
+  const cells: string[] = [];
+  let filled = 0;
+  for (const r of table.rows) {
+    const task = r.task?.text ?? '';
+    const start = r.start?.text ?? '';
+    const end = r.end?.text ?? '';
+    if (task.trim() !== '' || start.trim() !== '' || end.trim() !== '') filled++;
+    cells.push(task, start, end);
+  }
+  return filled >= 2 ? JSON.stringify(cells).toLowerCase() : undefined;
 }
 
 export const weekOverlap: WorklogRule = {
