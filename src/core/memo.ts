@@ -19,3 +19,20 @@ export function memoSlot<K extends object, V>(name: string): MemoSlot<K, V> {
     },
   };
 }
+
+/**
+ * A pure function of a string, remembered per argument: for facts worked out from a page's path, asked again for every
+ * page of a worklog on every change in the editor. At most `max` entries: past that the memory starts over.
+ */
+export function memoByString<V>(fn: (key: string) => V, max = 20_000): (key: string) => V {
+  const known = new Map<string, V>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined && !known.has(key)) {
+      if (known.size >= max) known.clear();
+      value = fn(key);
+      known.set(key, value);
+    }
+    return value as V;
+  };
+}

@@ -1,5 +1,6 @@
 // Which week a page claims, from each place it says so, and which language it is written in.
 import type { Language, Span, WeekNumberSource } from './model';
+import { memoByString } from './memo';
 
 /** "Week 5", "week-05", "Week_13", "Tuần 5", "tuan-05": the week number in a name or a title. */
 const WEEK_WORD = /(?:^|[^\p{L}])(?:week|wk|tuần|tuan)[\s_.#:-]*0*(\d{1,3})(?!\d)/iu;
@@ -58,7 +59,10 @@ function numberIn(name: string, allowBare: boolean, inWorklog = allowBare): numb
 }
 
 /** Facts a page's path gives: week number, language, whether it is a section page, and its worklog folder. */
-export function pathFacts(path: string): PathFacts {
+/** What a page's path says (remembered per path: the result is never changed). */
+export const pathFacts: (path: string) => PathFacts = memoByString((path) => Object.freeze(readPathFacts(path)));
+
+function readPathFacts(path: string): PathFacts {
   const parts = path.split('/').filter((p) => p.length > 0);
   const file = parts[parts.length - 1] ?? '';
   const dirs = parts.slice(0, -1);

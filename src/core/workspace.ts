@@ -8,7 +8,7 @@ import type { WorklogSettings } from './settings';
 import { pathFacts, worklogKey } from './weeks';
 
 export { worklogKey };
-import { memoSlot } from './memo';
+import { memoByString, memoSlot } from './memo';
 
 export interface WorklogEntry {
   readonly page: WorklogPage;
@@ -119,12 +119,10 @@ export function buildWorklog(dir: string, members: readonly { page: WorklogPage;
 }
 
 /** Twins are the same page in two languages: same folder and file name once the language suffix is dropped. */
-export function twinKey(path: string): string {
-  return path
-    .replace(/\.(en|vi)\.(md|markdown)$/i, '.$2')
-    .replace(/(^|\/)content\/(en|vi)(?=\/)/i, '$1content/*')
-    .toLowerCase();
-}
+export const twinKey: (path: string) => string = memoByString((path) => path
+  .replace(/\.(en|vi)\.(md|markdown)$/i, '.$2')
+  .replace(/(^|\/)content\/(en|vi)(?=\/)/i, '$1content/*')
+  .toLowerCase());
 
 /**
  * An unsuffixed page whose text reads like its suffixed twin's language is still the site's other language (Hugo

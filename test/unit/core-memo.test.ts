@@ -1,6 +1,8 @@
 // Values remembered on the object they were computed from: an analysis on its page, findings on their analysis.
 import { strict as assert } from 'node:assert';
-import { memoSlot } from '../../src/core/memo';
+import { memoByString, memoSlot } from '../../src/core/memo';
+import { pathFacts } from '../../src/core/weeks';
+import { twinKey } from '../../src/core/workspace';
 
 describe('core memo slots', () => {
   it('give back what was set on the same object, and nothing for another', () => {
@@ -38,5 +40,44 @@ describe('core memo slots', () => {
     const frozen = Object.freeze({ path: 'f.md' });
     slot.set(frozen, 1);
     assert.equal(slot.get(frozen), undefined);
+  });
+});
+
+describe('core memo by string', () => {
+  it('works a key out once and gives back the same result, undefined included', () => {
+    const calls: string[] = [];
+    const f = memoByString((k) => {
+      calls.push(k);
+      return k === 'none' ? undefined : { length: k.length };
+    });
+    const a = f('abc');
+    assert.deepEqual(a, { length: 3 });
+    assert.equal(f('abc'), a);
+    assert.equal(f('none'), undefined);
+    assert.equal(f('none'), undefined);
+    assert.deepEqual(calls, ['abc', 'none']);
+  });
+
+  it('starts over past its bound, and still answers right', () => {
+    let calls = 0;
+    const f = memoByString((k) => {
+      calls++;
+      return k.toUpperCase();
+    }, 2);
+    assert.equal(f('a'), 'A');
+    assert.equal(f('b'), 'B');
+    assert.equal(f('c'), 'C');
+    assert.equal(f('a'), 'A');
+    assert.equal(calls, 4);
+  });
+
+  it('path facts and twin keys asked twice read the same, and shared facts cannot be changed', () => {
+    const path = 'content/vi/1-Worklog/1.5-Week5/_index.vi.md';
+    const first = pathFacts(path);
+    assert.deepEqual(pathFacts(path), first);
+    assert.equal(first.folderWeek, 5);
+    assert.equal(first.language, 'vi');
+    assert.ok(Object.isFrozen(first), 'shared between callers, so frozen');
+    assert.equal(twinKey(path), twinKey('content/en/1-Worklog/1.5-Week5/_index.en.md'));
   });
 });

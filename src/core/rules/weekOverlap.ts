@@ -1,10 +1,30 @@
 import { dayNumber } from '../calendar';
 import { t } from '../l10n';
+import type { PageAnalysis, ResolvedDate } from '../analysis';
+import { memoSlot } from '../memo';
 import type { TaskTable } from '../model';
 import { languagesOf, weeksOf } from '../workspace';
 import { titleSpan } from './anchors';
 import { describeWindow } from './proposals';
 import type { WorklogRule } from './types';
+
+// Remembered on the table and the analysis: in the editor this rule runs over the whole worklog on every change, and
+// every page but the one being typed keeps its table and analysis objects.
+const prints = memoSlot<TaskTable, { readonly print: string | undefined }>('weekOverlapPrint');
+const dayLists = memoSlot<PageAnalysis, readonly { readonly date: ResolvedDate; readonly day: number }[]>('weekOverlapDays');
+
+function printOf(table: TaskTable): string | undefined {
+  let known = prints.get(table);
+  if (!known) prints.set(table, (known = { print: fingerprint(table) }));
+  return known.print;
+}
+
+/** The page's readable dates with their day numbers. */
+function datedDays(analysis: PageAnalysis): readonly { readonly date: ResolvedDate; readonly day: number }[] {
+  let list = dayLists.get(analysis);
+  if (!list) dayLists.set(analysis, (list = analysis.dates.filter((d) => d.reading.date).map((d) => ({ date: d, day: dayNumber(d.reading.date!) }))));
+  return list;
+}
 
 /** The table's content without layout: tasks and dates per row (so re-aligned columns still compare equal). */
 function fingerprint(table: TaskTable): string | undefined {
@@ -32,7 +52,7 @@ export const weekOverlap: WorklogRule = {
       const tables = new Map<string, number>();
       for (const e of weeks) {
         const table = e.page.tables[0];
-        const print = table && fingerprint(table);
+        const print = table && printOf(table);
         if (!print) continue;
         const earlier = tables.get(print);
         if (earlier !== undefined && earlier !== e.week) {
@@ -43,7 +63,7 @@ export const weekOverlap: WorklogRule = {
       }
       // Each later week whose window shares days with an earlier week's window. Every pair of weeks is compared, so
       // each page's dates and each window are turned into day numbers once, not once per pair.
-      const days = weeks.map((e) => e.analysis.dates.filter((d) => d.reading.date).map((d) => ({ date: d, day: dayNumber(d.reading.date!) })));
+      const days = weeks.map((e) => datedDays(e.analysis));
       const ranges = weeks.map((e) => (e.analysis.window ? { first: dayNumber(e.analysis.window.start), last: dayNumber(e.analysis.window.end) } : undefined));
       for (let i = 0; i < weeks.length; i++) {
         const a = weeks[i];
