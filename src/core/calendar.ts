@@ -21,6 +21,11 @@ export function dayNumber(date: CalendarDate): number {
   return date.calendar.toJulianDay(date);
 }
 
+/** The same day (both dates are Gregorian: the same era, year, month and day), without the library's day counting. */
+export function sameDay(a: CalendarDate, b: CalendarDate): boolean {
+  return a.day === b.day && a.month === b.month && a.year === b.year && a.era === b.era;
+}
+
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: CalendarDate): number {
   return weekdayOfDayNumber(dayNumber(date));
@@ -42,10 +47,6 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
 
 export function compare(a: CalendarDate, b: CalendarDate): number {
   return dayNumber(a) - dayNumber(b);
-}
-
-export function sameDay(a: CalendarDate, b: CalendarDate): boolean {
-  return dayNumber(a) === dayNumber(b);
 }
 
 /** YYYY-MM-DD. */

@@ -1,6 +1,7 @@
 // Calendar arithmetic the rules rely on: which days exist, which weekday a date is, ISO weeks around New Year.
 import { strict as assert } from 'node:assert';
-import { addDays, daysBetween, isoWeek, isoWeekday, makeDate, mondayOf, parseIsoDate, toIso } from '../../src/core/calendar';
+import fc from 'fast-check';
+import { addDays, daysBetween, isoWeek, isoWeekday, makeDate, mondayOf, parseIsoDate, sameDay, toIso } from '../../src/core/calendar';
 
 function day(iso: string) {
   const d = parseIsoDate(iso);
@@ -91,4 +92,17 @@ describe('core calendar', () => {
       assert.equal(parseIsoDate(''), undefined);
     });
   });
+
+  it('sameDay agrees with the library comparing the dates (fields, not day counts)', () => {
+    const date = fc.tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }))
+      .map(([y, m, d]) => makeDate(y, m, d))
+      .filter((x) => x !== undefined);
+    fc.assert(fc.property(date, date, fc.integer({ min: -3, max: 3 }), (a, b, shift) => {
+      const near = addDays(a!, shift);
+      assert.equal(sameDay(a!, b!), a!.compare(b!) === 0);
+      assert.equal(sameDay(a!, near), shift === 0);
+      assert.equal(sameDay(near, parseIsoDate(toIso(near))!), true);
+    }), { numRuns: 2000 });
+  });
 });
+

@@ -1,16 +1,29 @@
 import { t } from '../l10n';
 import type { Fix } from '../model';
+import { memoByString } from '../memo';
 import { weekInText } from '../weeks';
 import type { WorklogRule } from './types';
 
 /** The URL path Hugo gives a page (lower-cased): a section or bundle page is its folder, other pages drop `.md`. */
-function urlOf(path: string): string {
+const urlOf: (path: string) => string = memoByString(readUrl);
+
+function readUrl(path: string): string {
   const noExt = path.replace(/(\.(en|vi))?\.(md|markdown)$/i, '');
   const url = /(^|\/)_?index$/i.test(noExt) ? noExt.replace(/\/?_?index$/i, '') : noExt;
   return url.replace(/(^|\/)content\/(en|vi)(?=\/|$)/i, '$1content').toLowerCase();
 }
 
+/** A link target resolved against the index page's folder (remembered: the index's links are resolved on every change). */
+const resolved = memoByString((key: string) => {
+  const cut = key.indexOf('\u0000');
+  return resolveLink(key.slice(0, cut), key.slice(cut + 1));
+});
+
 function resolve(dir: string, target: string): string {
+  return resolved(`${dir}\u0000${target}`);
+}
+
+function resolveLink(dir: string, target: string): string {
   const parts = dir.split('/').filter(Boolean);
   for (const seg of target.replace(/[#?].*$/, '').split('/')) {
     if (seg === '' || seg === '.') continue;

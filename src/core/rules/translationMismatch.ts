@@ -1,4 +1,5 @@
 import { inWindow } from '../analysis';
+import { sameDay } from '../calendar';
 import { writeLike } from '../dates';
 import { t } from '../l10n';
 import type { Fix, Language } from '../model';
@@ -25,7 +26,7 @@ function compareTwins(a: WorklogEntry, b: WorklogEntry, report: (path: string, r
   const rowsB = b.page.tables[0]?.rows ?? [];
   const windowA = a.analysis.window;
   const windowB = b.analysis.window;
-  if (windowA && windowB && windowA.start.compare(windowB.start) !== 0) {
+  if (windowA && windowB && !sameDay(windowA.start, windowB.start)) {
     // Whole weeks apart: one finding, not one per row (typically one twin was never updated).
     const first = a.analysis.dates.find((d) => d.reading.date)?.token.span;
     report(a.page.path, { span: first ?? titleSpan(a.page), message: t('This page covers {0}, but its {1} twin covers {2}.', describeWindow(windowA, a.analysis), other, describeWindow(windowB, b.analysis)) });
@@ -37,7 +38,7 @@ function compareTwins(a: WorklogEntry, b: WorklogEntry, report: (path: string, r
     for (const role of ['start', 'end'] as const) {
       const da = dateOf(a, rowA, role);
       const db = dateOf(b, rowsB[i], role);
-      if (!da?.reading.date || !db?.reading.date || da.reading.date.compare(db.reading.date) === 0) continue;
+      if (!da?.reading.date || !db?.reading.date || sameDay(da.reading.date, db.reading.date)) continue;
       const text = writeLike(db.reading.date, da.token, a.analysis.order);
       const theirsFits = windowA ? inWindow(db.reading.date, windowA) : false;
       const oursFits = windowA ? inWindow(da.reading.date, windowA) : true;
