@@ -41,6 +41,11 @@ export class LineIndex {
     return this.text.charCodeAt(next - 1) === 10 && next - 2 >= this.starts[line] && this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
   }
 
+  /** The line break that ends `line` (\r\n, \n or a lone \r; '' for the last line). */
+  lineBreak(line: number): string {
+    return line >= this.starts.length - 1 ? '' : this.text.slice(this.lineEnd(line), this.starts[line + 1]);
+  }
+
   lineText(line: number): string {
     return this.text.slice(this.starts[line], this.lineEnd(line));
   }

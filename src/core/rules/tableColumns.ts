@@ -101,12 +101,14 @@ export const tableColumns: PageRule = {
           continue;
         }
         if (n === 1 && !text.includes('|')) {
-          // Text right under a table becomes a one-cell row: a blank line ends the table.
+          // Text right under a table becomes a one-cell row: a blank line ends the table. The break inserted is the
+          // one that ends the line above: the page's usual \n written after a lone \r would join it into one \r\n.
           const at = { line: row.line, character: 0 };
+          const lineBreak = page.lineIndex.lineBreak(row.line - 1) || page.eol;
           report({
             span: rowSpan,
             message: t('This line has no cells but follows the table without a blank line, so Markdown makes it a row of the table.'),
-            fixes: [{ title: t('End the table before this line'), edits: [{ span: { start: at, end: at }, newText: page.eol }], preferred: true }],
+            fixes: [{ title: t('End the table before this line'), edits: [{ span: { start: at, end: at }, newText: lineBreak }], preferred: true }],
           });
           continue;
         }
