@@ -94,7 +94,8 @@ describe('core calendar', () => {
   });
 
   it('sameDay agrees with the library comparing the dates (fields, not day counts)', () => {
-    const date = fc.tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }))
+    // Years 2 to 9998: a few days either way stays in the years ISO dates are written for (1 AD minus a day is BC).
+    const date = fc.tuple(fc.integer({ min: 2, max: 9998 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }))
       .map(([y, m, d]) => makeDate(y, m, d))
       .filter((x) => x !== undefined);
     fc.assert(fc.property(date, date, fc.integer({ min: -3, max: 3 }), (a, b, shift) => {
@@ -102,7 +103,7 @@ describe('core calendar', () => {
       assert.equal(sameDay(a!, b!), a!.compare(b!) === 0);
       assert.equal(sameDay(a!, near), shift === 0);
       assert.equal(sameDay(near, parseIsoDate(toIso(near))!), true);
-    }), { numRuns: 2000 });
+    }), { numRuns: 2000, seed: 20261128 });
   });
 });
 
