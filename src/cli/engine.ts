@@ -49,8 +49,7 @@ interface Job {
 const ownWorker = isMainThread ? undefined : asEngineWorkerData(workerData);
 if (ownWorker && parentPort) {
   const port = parentPort;
-  const data = ownWorker;
-  useLocale(data.locale, data.bundlePath);
+  useLocale(ownWorker.locale, ownWorker.bundlePath);
   port.on('message', (job: Job) => {
     try {
       const findings = checkerFor(job.settings)(new Map(job.texts));

@@ -58,8 +58,10 @@ function numberIn(name: string, allowBare: boolean, inWorklog = allowBare): numb
   return undefined;
 }
 
-/** Facts a page's path gives: week number, language, whether it is a section page, and its worklog folder. */
-/** What a page's path says (remembered per path: the result is never changed). */
+/**
+ * Facts a page's path gives: week number, language, whether it is a section page, and its worklog folder. Remembered
+ * per path and frozen (every caller shares the one result).
+ */
 export const pathFacts: (path: string) => PathFacts = memoByString((path) => Object.freeze(readPathFacts(path)));
 
 function readPathFacts(path: string): PathFacts {
