@@ -101,7 +101,8 @@ function tmp(name) {
  * report says when it was removed, and times the warm run and Node's bare start with it as well.
  */
 const EXTRA_CA_CERTS = process.env.NODE_EXTRA_CA_CERTS;
-const CHILD_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS'));
+// (WORKLOG_LINT_JIT too: worklog-lint decides its V8 tuning itself, and the cold run is also timed with V8's defaults.)
+const CHILD_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS' && k !== 'WORKLOG_LINT_JIT'));
 
 /**
  * Runs `node <args>` and times it: wall time around the child, and the child's own CPU time (all threads, written
@@ -229,6 +230,12 @@ function measureCli(dist, ws) {
       coldCpuRatio: r.cold.cpuMs / r.markdownlint.cpuMs, warmCpuRatio: r.warm.cpuMs / r.markdownlint.cpuMs,
       coldRssKb: r.cold.maxRssKb, markdownlintRssKb: r.markdownlint.maxRssKb,
     });
+    // The cold run once more with V8's defaults (src/cli/jit.ts tunes V8 on fewer than 4 cores).
+    const coldDefault = timeNode([cli, '--format', 'json', '--locale', 'en', '.'], { cwd: ws.dir, name: 'wl-cold-v8-defaults', env: { WORKLOG_LINT_JIT: 'default' } });
+    Object.assign(pairs[pairs.length - 1], {
+      coldV8DefaultsMs: coldDefault.wallMs, coldV8DefaultsCpuMs: coldDefault.cpuMs,
+      coldV8DefaultsRatio: coldDefault.wallMs / r.markdownlint.wallMs, coldVsV8Defaults: r.cold.wallMs / coldDefault.wallMs,
+    });
     if (withCerts) {
       const e = Object.fromEntries(Object.entries(extra).map(([k, f]) => [k, f()]));
       Object.assign(pairs[pairs.length - 1], {
@@ -248,6 +255,7 @@ function measureCli(dist, ws) {
     warm: { medianMs: m('warmMs'), medianCpuMs: m('warmCpuMs'), ratio: m('warmRatio'), cpuRatio: m('warmCpuRatio') },
     markdownlintTablesOnly: { medianMs: m('markdownlintMs'), medianCpuMs: m('markdownlintCpuMs') },
     markdownlintDefaults: { ms: defaults.wallMs, cpuMs: defaults.cpuMs },
+    coldV8Defaults: { tunedHere: os.availableParallelism() < 4, medianMs: m('coldV8DefaultsMs'), medianCpuMs: m('coldV8DefaultsCpuMs'), ratio: m('coldV8DefaultsRatio'), coldVsDefaults: m('coldVsV8Defaults') },
     extraCaCerts: withCerts ? {
       removed: true,
       warmMs: m('warmWithCertsMs'), warmRatio: m('warmWithCertsRatio'), nodeStartMs: m('nodeStartMs'), nodeStartWithCertsMs: m('nodeStartWithCertsMs'),
@@ -721,6 +729,13 @@ function markdown(result) {
     const c = result.cli;
     lines.push('', `CLI, ${c.files} files (${c.pages} week pages + index pages), ${c.findings} findings; median CPU time: worklog-lint cold ${ms(c.cold.medianCpuMs)}, warm ${ms(c.warm.medianCpuMs)}, `
       + `markdownlint-cli2 tables-only ${ms(c.markdownlintTablesOnly.medianCpuMs)}, defaults ${ms(c.markdownlintDefaults.cpuMs)}; the first --cache run (writes the cache) took ${ms(c.cacheWriteRunMs)}.`);
+    const j = c.coldV8Defaults;
+    if (j) {
+      lines.push('', j.tunedHere
+        ? `On this ${os.availableParallelism()}-core machine worklog-lint tunes V8 for its run (src/cli/jit.ts). With V8's defaults (WORKLOG_LINT_JIT=default) the cold run took `
+          + `${ms(j.medianMs)} (CPU ${ms(j.medianCpuMs)}): ${times(j.ratio)} markdownlint-cli2; tuned/default per pair: ${times(j.coldVsDefaults)}.`
+        : `With WORKLOG_LINT_JIT=default the cold run took ${ms(j.medianMs)}, ${times(j.ratio)} markdownlint-cli2 (on ${os.availableParallelism()} cores V8 is not tuned either way).`);
+    }
     const x = c.extraCaCerts;
     if (x?.removed) {
       lines.push('', `This machine sets NODE_EXTRA_CA_CERTS (for its network proxy); Node 20 reads those certificates at every start, so every timed `

@@ -1,5 +1,6 @@
 // Entry point of the worklog-lint bundle (dist/cli.js): runs once, and exits with its code once its output is
 // flushed. Nothing escapes as an uncaught exception.
+import { tuneJit } from './jit';
 import { run } from './run';
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -9,7 +10,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(2);
 });
 
-run(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }).then(
+run(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, beforeEngine: (pages) => void tuneJit(pages, process.env) }).then(
   (code) => {
     process.exitCode = code;
     // Leave as soon as everything written has been handed over: nothing else is pending, and tearing down the event

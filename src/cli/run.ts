@@ -26,9 +26,12 @@ let loadedEngine: { module: typeof Engine; language: string } | undefined;
  * The engine (parser and rules: most of the code), loaded on first use: a run the cache answers never loads it. In
  * the bundle it is dist/engine.js next to dist/cli.js, with its own copy of the core's translator, set here.
  */
-function engine(locale: Locale, bundlePath: string | undefined): typeof Engine {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, on purpose
-  loadedEngine ??= { module: require('./engine') as typeof Engine, language: '' };
+function engine(locale: Locale, bundlePath: string | undefined, beforeLoad: (() => void) | undefined): typeof Engine {
+  if (!loadedEngine) {
+    beforeLoad?.();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, on purpose
+    loadedEngine = { module: require('./engine') as typeof Engine, language: '' };
+  }
   const language = `${locale}\u0000${bundlePath ?? ''}`;
   if (loadedEngine.language !== language) {
     loadedEngine.module.useLocale(locale, bundlePath);
@@ -67,6 +70,11 @@ export interface RunIO {
   readonly bundlePath?: string;
   /** The clock (ms since the epoch) the cache's racy-file rule reads; tests move it. Defaults to Date.now. */
   readonly now?: () => number;
+  /**
+   * Called once, just before the engine is first loaded in this process, with the number of pages the run has to
+   * check (the CLI's entry point tunes V8 there).
+   */
+  readonly beforeEngine?: (pagesToCheck: number) => void;
   /** Called just before a fixed page is written (tests use it to change the file in between). */
   readonly beforeWrite?: (path: string) => void | Promise<void>;
 }
@@ -232,7 +240,7 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
     if (findings) stats.cacheHits++;
     let checker: ((texts: ReadonlyMap<string, string>) => Map<string, Finding[]>) | undefined;
     const check = (texts: ReadonlyMap<string, string>): Map<string, Finding[]> => {
-      checker ??= engine(locale, io.bundlePath).checkerFor(settings, () => void stats.pagesParsed++);
+      checker ??= engine(locale, io.bundlePath, beforeEngine).checkerFor(settings, () => void stats.pagesParsed++);
       return checker(texts);
     };
     // Pages are read only when their worklog is checked (or fixed): a cache hit needs none of them.
@@ -253,7 +261,7 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
     const fixable = (path: string): boolean => (findings!.get(path) ?? []).some((f) => f.fixes.some((x) => x.preferred));
     if (options.fix && reported.some((p) => fixable(p.file.path))) {
       texts ??= textsOf(group);
-      const fixed = engine(locale, io.bundlePath).fixGroup(texts, check, new Set(reported.map((p) => p.file.path)));
+      const fixed = engine(locale, io.bundlePath, beforeEngine).fixGroup(texts, check, new Set(reported.map((p) => p.file.path)));
       const onDisk = new Map(texts);
       for (const page of reported) {
         const path = page.file.path;
@@ -304,6 +312,7 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
   }
   const misses = [...groups.values()].filter((g) => !cached.has(g.key));
   const toParse = misses.reduce((n, g) => n + g.pages.length, 0);
+  const beforeEngine = (): void => io.beforeEngine?.(toParse);
   const threads = workerCount(env);
   const script = workerScript();
   if (!options.fix && script && threads > 1 && toParse >= PARALLEL_MIN_PAGES && misses.length > 1) {

@@ -88,13 +88,21 @@ export function readDate(token: DateToken, order: DayMonthOrder, year?: number):
     else y = year;
     if (p2 && p2.text.length !== 4 && p2.text.length !== 2) tooLong = true;
   }
-  if (tooLong) return { problem: 'digits', day: d, month: mo, year: y };
+  if (tooLong) return reading(undefined, 'digits', d, mo, y);
   if (y === undefined) {
     // Without a year, a real day/month still says something: use a leap year to judge the day.
-    return makeDate(2024, mo, d) ? { problem: 'no-year', day: d, month: mo } : { problem: 'no-such-day', day: d, month: mo };
+    return reading(undefined, makeDate(2024, mo, d) ? 'no-year' : 'no-such-day', d, mo, undefined);
   }
   const date = makeDate(y, mo, d);
-  return date ? { date, day: d, month: mo, year: y } : { problem: 'no-such-day', day: d, month: mo, year: y };
+  return date ? reading(date, undefined, d, mo, y) : reading(undefined, 'no-such-day', d, mo, y);
+}
+
+/**
+ * Every reading has the same fields, present or undefined: code that reads `.date` off thousands of readings stays
+ * monomorphic in V8 (readings of several shapes made its optimised code bail out and be compiled again, measured).
+ */
+function reading(date: CalendarDate | undefined, problem: DateReading['problem'], day: number, month: number, year: number | undefined): DateReading {
+  return { date, problem, day, month, year };
 }
 
 /** The written format of a token, e.g. `DD/MM/YYYY`, `YYYY-MM-DD`, `DD/MM`. */

@@ -1,0 +1,41 @@
+// V8 tuning for worklog-lint's own process (never for a host that runs the CLI's code in-process).
+import { availableParallelism } from 'node:os';
+
+/**
+ * The V8 flags worklog-lint's process runs its engine with, on fewer than 4 cores: V8 compiles hot functions with its
+ * optimising compiler (TurboFan) on a background thread, and its defaults suit long-lived pages. A check run lasts a
+ * second or two; on 2 cores those compiles take the other core from the collector and the main thread, and most of
+ * the code they produce arrives too late to pay for itself. Twice the tier-up budget (fewer lukewarm functions
+ * compiled) and less inlining (smaller, quicker compiles) measured on the 2-core benchmark machine, interleaved
+ * against the defaults: 2,000 pages −13% wall / −28% CPU, the 1,250-page corpus −21%, 10,000 pages −3%, an 18-page
+ * worklog unchanged (see the README's Performance section). With 4 cores or more V8's defaults stand (not measured).
+ */
+export function jitFlags(pages: number, cores: number, env: Readonly<Record<string, string | undefined>> = {}): readonly string[] {
+  // WORKLOG_LINT_JIT=default keeps V8's defaults, =tuned applies the flags whatever the run (tests, benchmarks).
+  const mode = env.WORKLOG_LINT_JIT;
+  const tuned = mode === 'tuned' || (mode !== 'default' && cores < 4 && pages >= JIT_MIN_PAGES);
+  return tuned ? ['--interrupt-budget=135168', '--max-inlined-bytecode-size-cumulative=400'] : [];
+}
+
+/**
+ * Below this many pages to check, V8's defaults stand: loading node:v8 costs ~3 ms, more than an 18-page worklog
+ * gained (100 pages: −2%).
+ */
+export const JIT_MIN_PAGES = 100;
+
+/**
+ * Applies jitFlags before the engine is loaded (a function's budget is set when it is created), and says which it
+ * applied. A Node whose V8 refuses the flags runs on its defaults.
+ */
+export function tuneJit(pages: number, env: Readonly<Record<string, string | undefined>>, cores = availableParallelism()): readonly string[] {
+  const flags = jitFlags(pages, cores, env);
+  if (flags.length === 0) return flags;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when the engine is
+    const v8 = require('node:v8') as typeof import('node:v8');
+    for (const flag of flags) v8.setFlagsFromString(flag);
+    return flags;
+  } catch {
+    return [];
+  }
+}
