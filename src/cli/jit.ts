@@ -1,16 +1,21 @@
 // V8 tuning for worklog-lint's own process (never for a host that runs the CLI's code in-process).
 import { availableParallelism } from 'node:os';
 
+const V8_VERSION = process.versions.v8;
+
 /**
  * The V8 flags worklog-lint's process runs its engine with, on fewer than 4 cores: V8 compiles hot functions with its
  * optimising compiler (TurboFan) on a background thread, and its defaults suit long-lived pages. A check run lasts a
  * second or two; on 2 cores those compiles take the other core from the collector and the main thread, and most of
  * the code they produce arrives too late to pay for itself. Twice the tier-up budget (fewer lukewarm functions
- * compiled) and less inlining (smaller, quicker compiles) measured on the 2-core benchmark machine, interleaved
- * against the defaults: 2,000 pages −13% wall / −28% CPU, the 1,250-page corpus −21%, 10,000 pages −3%, an 18-page
- * worklog unchanged (see the README's Performance section). With 4 cores or more V8's defaults stand (not measured).
+ * compiled) and less inlining (smaller, quicker compiles), measured on the 2-core benchmark machine, interleaved
+ * against the defaults: 2,000 pages 0.83–0.85× the wall time (about 0.75× the CPU), the 1,250-page corpus 0.79–0.83×,
+ * 10,000 pages 0.95–1.05× (noise). With 4 cores or more V8's defaults stand (not measured there).
  */
-export function jitFlags(pages: number, cores: number, env: Readonly<Record<string, string | undefined>> = {}): readonly string[] {
+export function jitFlags(pages: number, cores: number, env: Readonly<Record<string, string | undefined>> = {}, v8Version = V8_VERSION): readonly string[] {
+  // Only the V8 it was measured on (11, Node 20 and 21): another V8 may tier up differently (newer ones add Maglev)
+  // or not know a flag, which setFlagsFromString reports on stderr.
+  if (!/^11\./.test(v8Version)) return [];
   // WORKLOG_LINT_JIT=default keeps V8's defaults, =tuned applies the flags whatever the run (tests, benchmarks).
   const mode = env.WORKLOG_LINT_JIT;
   const tuned = mode === 'tuned' || (mode !== 'default' && cores < 4 && pages >= JIT_MIN_PAGES);
