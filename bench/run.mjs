@@ -255,7 +255,7 @@ function measureCli(dist, ws) {
     warm: { medianMs: m('warmMs'), medianCpuMs: m('warmCpuMs'), ratio: m('warmRatio'), cpuRatio: m('warmCpuRatio') },
     markdownlintTablesOnly: { medianMs: m('markdownlintMs'), medianCpuMs: m('markdownlintCpuMs') },
     markdownlintDefaults: { ms: defaults.wallMs, cpuMs: defaults.cpuMs },
-    coldV8Defaults: { tunedHere: os.availableParallelism() < 4, medianMs: m('coldV8DefaultsMs'), medianCpuMs: m('coldV8DefaultsCpuMs'), ratio: m('coldV8DefaultsRatio'), coldVsDefaults: m('coldVsV8Defaults') },
+    coldV8Defaults: { tunedHere: os.availableParallelism() < 4 && /^11\./.test(process.versions.v8), medianMs: m('coldV8DefaultsMs'), medianCpuMs: m('coldV8DefaultsCpuMs'), ratio: m('coldV8DefaultsRatio'), coldVsDefaults: m('coldVsV8Defaults') },
     extraCaCerts: withCerts ? {
       removed: true,
       warmMs: m('warmWithCertsMs'), warmRatio: m('warmWithCertsRatio'), nodeStartMs: m('nodeStartMs'), nodeStartWithCertsMs: m('nodeStartWithCertsMs'),
@@ -734,7 +734,7 @@ function markdown(result) {
       lines.push('', j.tunedHere
         ? `On this ${os.availableParallelism()}-core machine worklog-lint tunes V8 for its run (src/cli/jit.ts). With V8's defaults (WORKLOG_LINT_JIT=default) the cold run took `
           + `${ms(j.medianMs)} (CPU ${ms(j.medianCpuMs)}): ${times(j.ratio)} markdownlint-cli2; tuned/default per pair: ${times(j.coldVsDefaults)}.`
-        : `With WORKLOG_LINT_JIT=default the cold run took ${ms(j.medianMs)}, ${times(j.ratio)} markdownlint-cli2 (on ${os.availableParallelism()} cores V8 is not tuned either way).`);
+        : `With WORKLOG_LINT_JIT=default the cold run took ${ms(j.medianMs)}, ${times(j.ratio)} markdownlint-cli2 (worklog-lint does not tune V8 here: ${os.availableParallelism()} cores, V8 ${process.versions.v8}).`);
     }
     const x = c.extraCaCerts;
     if (x?.removed) {
