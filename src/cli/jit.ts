@@ -4,6 +4,12 @@ import { availableParallelism } from 'node:os';
 const V8_VERSION = process.versions.v8;
 
 /**
+ * Below this many pages to check, V8's defaults stand: loading node:v8 costs ~3 ms, more than an 18-page worklog
+ * gained (100 pages: −2%).
+ */
+export const JIT_MIN_PAGES = 100;
+
+/**
  * The V8 flags worklog-lint's process runs its engine with, on fewer than 4 cores. Measured on the 2-core benchmark
  * machine, interleaved against V8's defaults (README, Performance):
  * - Twice the tier-up budget and less inlining. V8 compiles hot functions with its optimising compiler (TurboFan) on
@@ -25,12 +31,6 @@ export function jitFlags(pages: number, cores: number, env: Readonly<Record<stri
   const tuned = mode === 'tuned' || (mode !== 'default' && cores < 4 && pages >= JIT_MIN_PAGES);
   return tuned ? ['--interrupt-budget=135168', '--max-inlined-bytecode-size-cumulative=400', '--no-allocation-site-pretenuring'] : [];
 }
-
-/**
- * Below this many pages to check, V8's defaults stand: loading node:v8 costs ~3 ms, more than an 18-page worklog
- * gained (100 pages: −2%).
- */
-export const JIT_MIN_PAGES = 100;
 
 /**
  * Applies jitFlags before the engine is loaded (a function's budget is set when it is created), and says which it

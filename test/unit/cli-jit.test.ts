@@ -24,7 +24,9 @@ describe('V8 tuning of the worklog-lint process', function () {
     assert.deepEqual(jitFlags(10000, 2, { WORKLOG_LINT_JIT: 'tuned' }, '13.6.233.10-node.24'), []);
   });
 
-  it('a tuned process reports exactly what an untuned one and an in-process run report', async () => {
+  it('a tuned process reports exactly what an untuned one and an in-process run report', async function () {
+    // On a V8 that is never tuned both processes would run untuned and the comparison would prove nothing.
+    if (jitFlags(1, 16, { WORKLOG_LINT_JIT: 'tuned' }).length === 0) this.skip();
     // 150 worklogs (600 pages) with a mix of clean weeks, mistyped dates and a week-2 page finished before it started:
     // enough work for V8 to optimise the engine's hot functions under either setting.
     const files: Record<string, string> = {};
