@@ -6,11 +6,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 
-/** A hash of the engine and CLI sources: the CLI's result cache is keyed by it. */
+/**
+ * A hash of the engine and CLI sources and the message translations: the CLI's result cache and the extension's
+ * snapshot of results are keyed by it.
+ */
 function buildId() {
   const hash = createHash('sha256');
-  for (const dir of ['src/core', 'src/cli']) {
-    for (const f of readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const dir of ['src/core', 'src/cli', 'l10n']) {
+    for (const f of readdirSync(dir, { recursive: true }).map(String).filter((f) => /\.(ts|json)$/.test(f)).sort()) {
       hash.update(f).update(readFileSync(`${dir}/${f}`));
     }
   }

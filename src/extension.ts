@@ -13,7 +13,10 @@ import { newWeek } from './adapters/newWeek';
 import { TableEditing } from './adapters/tableEditing';
 import { registerTasks } from './adapters/tasks';
 import { WeeksTree } from './adapters/tree';
+import { SnapshotStore } from './adapters/snapshotStore';
 import { WorkspaceIndex } from './adapters/workspaceIndex';
+
+declare const __WORKLOG_BUILD__: string | undefined;
 
 export interface WorklogApi {
   /** For tests: the index the adapters read. */
@@ -26,7 +29,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Worklo
   setTranslator((message, args) => vscode.l10n.t(message, ...args));
   const config = new Config();
   await config.loadRcFiles();
-  const index = new WorkspaceIndex(config);
+  // Results kept between sessions are only good for this very build and display language.
+  const build = typeof __WORKLOG_BUILD__ === 'string' ? __WORKLOG_BUILD__ : 'dev';
+  const store = new SnapshotStore(context.storageUri, `${String(context.extension.packageJSON.version)}+${build}+${vscode.env.language}`);
+  const index = new WorkspaceIndex(config, store);
   const tree = new WeeksTree(index, config);
   const table = new TableEditing(index, config);
   context.subscriptions.push(

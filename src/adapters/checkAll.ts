@@ -19,12 +19,10 @@ export async function checkAllWeeks(index: WorkspaceIndex): Promise<number> {
       await index.rescan(token);
       let pages = 0;
       let findings = 0;
-      for (const worklog of index.worklogs().values()) {
-        for (const e of [...worklog.weeks, ...worklog.indexes]) {
-          pages++;
-          const uri = index.uriOf(e.page.path);
-          findings += uri ? index.findings(uri)?.length ?? 0 : 0;
-        }
+      for (const path of index.pagePaths()) {
+        pages++;
+        const uri = index.uriOf(path);
+        findings += uri ? index.findings(uri)?.length ?? 0 : 0;
       }
       if (!token.isCancellationRequested) {
         void vscode.window.setStatusBarMessage(vscode.l10n.t('Worklog: {0} problems in {1} pages', findings, pages), 5000);

@@ -1,17 +1,32 @@
 // Keeps the core WorkspaceModel in step with the workspace: files on disk (read through workspace.fs, so virtual
 // workspaces work), open documents with unsaved edits (one parse per document version, behind a short per-document
 // delay), file events. Everything else reads pages, analyses and findings from here.
+// Between sessions, each worklog's results (findings, outline) are kept in workspace storage under a hash of its
+// files' texts and settings: at start-up a worklog whose files hash the same is restored, not parsed; its pages are
+// parsed only when something needs them (a hover, a completion, an edit, a new week).
 import * as vscode from 'vscode';
 import { minimatch } from 'minimatch';
 import { parsePage } from '../core/parse';
 import type { Finding, WorklogPage } from '../core/model';
+import type { OutlineWorklog } from '../core/outline';
 import type { WorklogSettings } from '../core/settings';
+import type { SnapshotEntry, WorklogResults } from '../core/snapshot';
 import { WorkspaceModel } from '../core/workspaceModel';
-import type { Worklog, WorklogEntry } from '../core/workspace';
+import { worklogKey, type Worklog, type WorklogEntry } from '../core/workspace';
 import type { Config } from './config';
+import type { SnapshotStore } from './snapshotStore';
 
 const DEBOUNCE_MS = 150;
 const READ_CONCURRENCY = 16;
+/** Changes are written to the snapshot this long after the last one (a burst, such as a checkout, writes once). */
+const SAVE_DELAY_MS = 2000;
+const NO_RESULTS: WorklogResults = { pages: {}, outline: undefined, findings: {} };
+
+/** What the index did, for tests and the benchmark: pages parsed, and pages restored without parsing. */
+export interface IndexStats {
+  parsed: number;
+  restored: number;
+}
 
 export interface IndexChange {
   /** URIs (as strings) of the pages whose findings or model may have changed. */
@@ -48,9 +63,23 @@ export class WorkspaceIndex implements vscode.Disposable {
    * (known by its path: week number, language) until its text is parsed. Resolves too if the scan fails.
    */
   readonly listed: Promise<void> = new Promise((resolve) => (this.markListed = resolve));
+  readonly stats: IndexStats = { parsed: 0, restored: 0 };
+  /** The text of every candidate file as last read or edited, by path (worklog pages and the files beside them). */
+  private readonly texts = new Map<string, string>();
+  /** The snapshot's worklogs: as loaded, then as kept up to date. */
+  private kept = new Map<string, SnapshotEntry>();
+  /** Worklogs (keys) whose files or results changed since the snapshot was last written. */
+  private readonly stale = new Set<string>();
+  private keptChanged = false;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly saved = new vscode.EventEmitter<number>();
+  /** Fires after the snapshot was written, with the number of worklogs (groups of files) it holds. */
+  readonly onDidSaveSnapshot = this.saved.event;
+  private readonly settingsText = new WeakMap<WorklogSettings, string>();
 
-  constructor(private readonly config: Config) {
-    this.model = new WorkspaceModel((path) => this.config.settingsFor(this.uriByPath.get(path)));
+  constructor(private readonly config: Config, private readonly store?: SnapshotStore) {
+    this.model = new WorkspaceModel((path) => this.config.settingsFor(this.uriByPath.get(path)), (path, text) => this.parse(path, text));
+    this.disposables.push(this.saved);
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
     // Folders: a deleted folder takes its pages with it; a created folder may arrive with pages already inside.
     const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
@@ -119,6 +148,9 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async doScan(token?: vscode.CancellationToken): Promise<void> {
     const changed = new Set<string>();
+    // Only the first scan can restore: later ones find every worklog already in the model.
+    const first = !this.scanned && this.store?.enabled === true;
+    if (first) this.kept = await this.store!.load();
     // The open pages first: what the user is looking at is refined before the rest.
     for (const doc of vscode.workspace.textDocuments) this.updateDocument(doc, changed);
     // Cheap data first: the file listing puts every worklog page in the outline, by its path, before any is read.
@@ -141,16 +173,40 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
       this.fire(new Set(changed), new Set(), true);
       this.markListed();
+      // A worklog is settled (restored, or its pages parsed) once all its files are read: the listing is sorted by
+      // path, so its files come together.
+      const size = new Map<string, number>();
+      for (const { uri } of listing) {
+        const key = worklogKey(this.pathOf(uri));
+        size.set(key, (size.get(key) ?? 0) + 1);
+      }
+      if (first && !token?.isCancellationRequested) {
+        // Worklogs that are gone from the workspace are dropped from the snapshot.
+        for (const key of [...this.kept.keys()]) if (!size.has(key)) this.forget(key);
+      }
+      const pending = new Map<string, { uri: vscode.Uri; text: string | undefined }[]>();
       for (let i = 0; i < listing.length; i += READ_CONCURRENCY) {
         if (token?.isCancellationRequested) break;
         const batch = listing.slice(i, i + READ_CONCURRENCY).map((l) => l.uri);
         const texts = await Promise.all(batch.map((uri) => this.read(uri)));
-        batch.forEach((uri, j) => {
-          const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-          if (open) this.setPage(uri, open.getText(), open.version, changed);
-          else if (texts[j] !== undefined) this.setPage(uri, texts[j]!, undefined, changed);
-          else this.dropProvisional(uri, changed);
-        });
+        for (let j = 0; j < batch.length; j++) {
+          const key = worklogKey(this.pathOf(batch[j]));
+          const files = pending.get(key) ?? [];
+          files.push({ uri: batch[j], text: texts[j] });
+          if (files.length < size.get(key)!) {
+            pending.set(key, files);
+            continue;
+          }
+          pending.delete(key);
+          if (!(first && (await this.restore(key, files, changed)))) {
+            for (const { uri, text } of files) {
+              const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+              if (open) this.setPage(uri, open.getText(), open.version, changed);
+              else if (text !== undefined) this.setPage(uri, text, undefined, changed);
+              else this.dropProvisional(uri, changed);
+            }
+          }
+        }
         // Each batch refines the outline; typing and rendering go on between batches.
         this.fire(new Set(batch.map((u) => u.toString())), new Set(), true);
         await new Promise((resolve) => setTimeout(resolve, 0));
@@ -161,6 +217,107 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     for (const doc of vscode.workspace.textDocuments) this.updateDocument(doc, changed);
     this.fire(changed, new Set());
+    this.scheduleSave();
+  }
+
+  /** The settings a file is checked with, as text (part of the hash its worklog's results are kept under). */
+  private settingsKey(uri: vscode.Uri): string {
+    const settings = this.config.settingsFor(uri);
+    let text = this.settingsText.get(settings);
+    if (text === undefined) this.settingsText.set(settings, (text = JSON.stringify(settings)));
+    return text;
+  }
+
+  /**
+   * Restores a worklog from the snapshot when its files (all read, none open in an editor) hash as they did when it
+   * was kept; true when it was restored.
+   */
+  private async restore(key: string, files: readonly { uri: vscode.Uri; text: string | undefined }[], changed: Set<string>): Promise<boolean> {
+    const entry = this.kept.get(key);
+    if (!entry || !this.store) return false;
+    const isOpen = (uri: vscode.Uri): boolean => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+    if (files.some((f) => f.text === undefined || isOpen(f.uri))) return false;
+    const hashed = files.map((f) => ({ path: this.pathOf(f.uri), text: f.text!, settings: this.settingsKey(f.uri) }));
+    let hash: string;
+    try {
+      hash = await this.store.hash(hashed);
+    } catch {
+      return false;
+    }
+    // Meanwhile a file may have been opened (its page is then parsed): the model refuses to restore over it.
+    if (hash !== entry.hash || files.some((f) => isOpen(f.uri))) return false;
+    const texts = new Map(hashed.map((f) => [f.path, f.text]));
+    files.forEach((f, i) => this.uriByPath.set(hashed[i].path, f.uri));
+    if (!this.model.restore(key, texts, entry.results)) return false;
+    for (const [path, text] of texts) this.texts.set(path, text);
+    for (const f of files) changed.add(f.uri.toString());
+    this.stats.restored += Object.keys(entry.results.pages).length;
+    return true;
+  }
+
+  /** Drops a worklog from the snapshot (its files are gone). */
+  private forget(key: string): void {
+    if (this.kept.delete(key)) this.keptChanged = true;
+    this.stale.delete(key);
+  }
+
+  private scheduleSave(): void {
+    if (!this.store?.enabled || !this.scanned) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.saveSnapshot();
+    }, SAVE_DELAY_MS);
+  }
+
+  /**
+   * Brings the snapshot up to date with the worklogs that changed, and writes it. A worklog with unsaved edits is left
+   * as it was kept (the snapshot is for the files on disk); so is one with a file not read yet.
+   */
+  async saveSnapshot(): Promise<void> {
+    if (!this.store?.enabled) return;
+    const byKey = new Map<string, string[]>();
+    for (const path of this.texts.keys()) {
+      const key = worklogKey(path);
+      if (!this.stale.has(key)) continue;
+      const list = byKey.get(key) ?? [];
+      list.push(path);
+      byKey.set(key, list);
+    }
+    const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
+    const work: { key: string; files: { path: string; text: string; settings: string }[]; results: WorklogResults }[] = [];
+    for (const key of [...this.stale]) {
+      const paths = byKey.get(key);
+      if (!paths) {
+        this.forget(key);
+        continue;
+      }
+      const uris = paths.map((p) => this.uriByPath.get(p));
+      if (uris.some((u) => !u || dirty.has(u.toString()))) continue;
+      const results = this.model.pathsOf(key).length === 0 ? NO_RESULTS : this.model.results(key);
+      if (!results) continue;
+      // Texts and results are taken together, now; hashing comes after (a change meanwhile marks the worklog again).
+      work.push({ key, files: paths.map((path, i) => ({ path, text: this.texts.get(path)!, settings: this.settingsKey(uris[i]!) })), results });
+      this.stale.delete(key);
+    }
+    for (const { key, files, results } of work) {
+      try {
+        this.kept.set(key, { hash: await this.store.hash(files), results });
+        this.keptChanged = true;
+      } catch {
+        this.kept.delete(key);
+      }
+    }
+    if (!this.keptChanged) return;
+    this.keptChanged = false;
+    await this.store.save(this.kept);
+    this.saved.fire(this.kept.size);
+  }
+
+  /** Parses a page (every parse of the index goes through here). */
+  private parse(path: string, text: string): WorklogPage {
+    this.stats.parsed++;
+    return parsePage(path, text, { maxSize: this.config.settingsFor(this.uriByPath.get(path)).maxFileSize });
   }
 
   /** Takes a provisional page out (its file could not be read, or the scan stopped before it). */
@@ -182,22 +339,28 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
   }
 
-  private setPage(uri: vscode.Uri, text: string, version: number | undefined, changed: Set<string>): WorklogPage | undefined {
+  private setPage(uri: vscode.Uri, text: string, version: number | undefined, changed: Set<string>): void {
     const settings = this.config.settingsFor(uri);
-    if (!this.isCandidate(uri, settings)) return undefined;
+    if (!this.isCandidate(uri, settings)) return;
     const path = this.pathOf(uri);
-    // Unchanged text is never parsed twice (a rescan, a save of what was typed, a file event for a touch).
-    const known = this.model.page(path);
-    if (known && known.text === text && this.parsedLimit === settings.maxFileSize) {
+    // Unchanged text is never parsed twice (a rescan, a save of what was typed, a file event for a touch, a restored
+    // page opened in an editor).
+    if (this.model.textOf(path) === text && this.parsedLimit === settings.maxFileSize) {
       if (version === undefined) this.parsedVersion.delete(uri.toString());
       else this.parsedVersion.set(uri.toString(), version);
       // Results may still be new (settings changed): the listeners read them again.
       const key = this.model.keyOf(path);
       if (key !== undefined) for (const p of this.model.pathsOf(key)) changed.add(this.uriByPath.get(p)!.toString());
-      return known;
+      return undefined;
     }
     this.parsedLimit = settings.maxFileSize;
-    const page = parsePage(path, text, { maxSize: settings.maxFileSize });
+    if (this.texts.get(path) !== text) {
+      this.texts.set(path, text);
+      this.stale.add(worklogKey(path));
+      this.scheduleSave();
+    }
+    this.uriByPath.set(path, uri);
+    const page = this.parse(path, text);
     if (page.skipped && !this.skippedNoted.has(uri.toString())) {
       this.skippedNoted.add(uri.toString());
       void vscode.window.showInformationMessage(page.skipped === 'binary'
@@ -211,7 +374,6 @@ export class WorkspaceIndex implements vscode.Disposable {
     else this.parsedVersion.set(uri.toString(), version);
     if (key !== undefined) for (const p of this.model.pathsOf(key)) changed.add(this.uriByPath.get(p)!.toString());
     if (hadPage && !this.model.has(path)) changed.add(uri.toString());
-    return page;
   }
 
   private fire(uris: Set<string>, removed: Set<string>, outlineOnly = false): void {
@@ -286,6 +448,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (pending) clearTimeout(pending);
     this.timers.delete(uri.toString());
     const path = this.pathOf(uri);
+    if (this.texts.delete(path)) {
+      this.stale.add(worklogKey(path));
+      this.scheduleSave();
+    }
     const key = this.model.deletePage(path);
     this.parsedVersion.delete(uri.toString());
     if (key === undefined) return;
@@ -309,6 +475,8 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private settingsChanged(): void {
     this.model.invalidateAll();
+    // Every worklog's results change with the settings (and so does the hash they are kept under).
+    for (const path of this.texts.keys()) this.stale.add(worklogKey(path));
     this.parsedVersion.clear();
     void this.rescan();
   }
@@ -335,12 +503,18 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.model.worklogOf(this.pathOf(uri));
   }
 
+  /** Every worklog, its pages parsed (restored worklogs are parsed now). */
   worklogs(): Map<string, Worklog> {
     return this.model.worklogs();
   }
 
-  /** The worklogs as the Weeks view shows them: with the pages still known by their path only. */
-  outlineWorklogs(): Map<string, Worklog> {
+  /** The path of every worklog page (parsed or restored), sorted. */
+  pagePaths(): string[] {
+    return this.model.pagePaths();
+  }
+
+  /** The worklogs as the Weeks view shows them: with the pages still known by their path only, and restored ones. */
+  outlineWorklogs(): Map<string, OutlineWorklog> {
     return this.model.outlineWorklogs();
   }
 
@@ -351,6 +525,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
     for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }

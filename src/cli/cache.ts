@@ -10,6 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fsp, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Finding } from '../core/model';
+import { isFinding } from '../core/snapshot';
 import type { FileStamp } from './textFile';
 
 const FORMAT = 3;
@@ -62,18 +63,6 @@ export async function resolveCacheFile(cwd: string, location: string | undefined
     // Not there yet: a file name.
   }
   return abs;
-}
-
-function isPosition(p: unknown): boolean {
-  const q = p as { line?: unknown; character?: unknown } | null;
-  return !!q && typeof q.line === 'number' && typeof q.character === 'number';
-}
-
-function isFinding(f: unknown): f is Finding {
-  const x = f as Partial<Finding> | null;
-  return !!x && typeof x.rule === 'string' && typeof x.message === 'string'
-    && (x.severity === 'error' || x.severity === 'warning' || x.severity === 'info')
-    && !!x.span && isPosition(x.span.start) && isPosition(x.span.end) && Array.isArray(x.fixes);
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {

@@ -1,9 +1,9 @@
-// The Weeks sidebar's model: worklogs → weeks → objectives and tasks, built from worklogs the workspace already
-// parsed and analysed. Pure and cheap (no parsing): the tree adapter rebuilds it whenever the workspace changes and
-// its getChildren only reads it.
+// The Weeks sidebar's model: worklogs → weeks → objectives and tasks, built from a summary of each page (OutlinePage:
+// plain data taken from a parsed and analysed worklog, or kept from an earlier session). Pure and cheap (no parsing):
+// the tree adapter rebuilds it whenever the workspace changes and its getChildren only reads it.
 import { plainCellText, writeDate } from './dates';
 import { t } from './l10n';
-import type { Finding, Severity, TaskRow, WorklogPage } from './model';
+import type { Finding, Language, Severity, TaskRow, WorklogPage } from './model';
 import { twinKey, type Worklog, type WorklogEntry } from './workspace';
 
 /** The worst severity among a node's findings, or `clean`; `unknown` when the findings are not known. */
@@ -75,12 +75,59 @@ export interface OutlinePreference {
 
 const RANK: Record<OutlineState, number> = { unknown: 0, clean: 1, info: 2, warning: 3, error: 4 };
 
+/** What the outline needs of a page: cheap, plain data (kept between sessions, so the tree shows without parsing). */
+export interface OutlinePage {
+  readonly path: string;
+  readonly language: Language | undefined;
+  readonly week: number | undefined;
+  /** The page's title (front matter), if it has one. */
+  readonly title: string | undefined;
+  /** The week's dates in the page's format (see rangeOf); empty when unknown. */
+  readonly range: string;
+  readonly objectives: readonly { readonly text: string; readonly line: number }[];
+  /** Task rows with a label (see taskLabel), with their table and row index (a stable id). */
+  readonly tasks: readonly { readonly label: string; readonly line: number; readonly at: string }[];
+}
+
+/** A worklog as the outline sees it. */
+export interface OutlineWorklog {
+  readonly dir: string;
+  readonly weeks: readonly OutlinePage[];
+  readonly indexes: readonly OutlinePage[];
+}
+
+/** The outline's data for a page of a built worklog. */
+export function summarizeEntry(entry: WorklogEntry): OutlinePage {
+  const page = entry.page;
+  const tasks: { label: string; line: number; at: string }[] = [];
+  page.tables.forEach((table, ti) => {
+    table.rows.forEach((row, ri) => {
+      const label = taskLabel(row);
+      if (label) tasks.push({ label, line: row.line, at: `${ti}.${ri}` });
+    });
+  });
+  return {
+    path: page.path,
+    language: entry.language,
+    week: entry.week,
+    title: titleOf(page),
+    range: rangeOf(entry),
+    objectives: page.objectives.map((o) => ({ text: o.text, line: o.span.start.line })),
+    tasks,
+  };
+}
+
+/** The outline's data for a built worklog. */
+export function summarizeWorklog(worklog: Worklog): OutlineWorklog {
+  return { dir: worklog.dir, weeks: worklog.weeks.map(summarizeEntry), indexes: worklog.indexes.map(summarizeEntry) };
+}
+
 /**
  * The sidebar's outline: one node per week (the preferred page, its twins folded in), weeks in numeric order, each
  * with its objectives and task rows. Several worklogs: one node per worklog at the root; one: its weeks at the root.
  */
 export function outline(
-  worklogs: ReadonlyMap<string, Worklog>,
+  worklogs: ReadonlyMap<string, OutlineWorklog>,
   findingsOf: (path: string) => readonly Finding[] | undefined,
   preference: OutlinePreference,
 ): OutlineNode[] {
@@ -109,17 +156,17 @@ function uniqueIds(roots: OutlineNode[]): void {
   visit(roots);
 }
 
-function worklogNode(key: string, worklog: Worklog, findingsOf: (path: string) => readonly Finding[] | undefined, preference: OutlinePreference): WorklogNode {
+function worklogNode(key: string, worklog: OutlineWorklog, findingsOf: (path: string) => readonly Finding[] | undefined, preference: OutlinePreference): WorklogNode {
   const weeks = groupWeeks(worklog.weeks, preference).map((group) => weekNode(key, group, findingsOf));
   const index = pick(worklog.indexes, preference);
-  const title = index ? titleOf(index.page) : undefined;
+  const title = index?.title;
   const count = weeks.reduce((n, w) => n + w.count, 0);
   return {
     kind: 'worklog',
     id: `worklog:${key}`,
     label: title ?? (worklog.dir.split('/').filter(Boolean).pop() || worklog.dir || t('Worklog')),
     dir: worklog.dir,
-    path: index?.page.path,
+    path: index?.path,
     line: 0,
     description: [worklog.dir, problems(count)].filter(Boolean).join(' · '),
     state: weeks.reduce<OutlineState>((s, w) => worse(s, w.state), 'unknown'),
@@ -132,20 +179,20 @@ function worklogNode(key: string, worklog: Worklog, findingsOf: (path: string) =
  * Groups week pages into one list a week: pages of one week in different languages fold together (the ones whose
  * paths make them twins first); a second page of the same week in the same language is a node of its own.
  */
-function groupWeeks(entries: readonly WorklogEntry[], preference: OutlinePreference): WorklogEntry[][] {
-  const byWeek = new Map<string, WorklogEntry[]>();
+function groupWeeks(entries: readonly OutlinePage[], preference: OutlinePreference): OutlinePage[][] {
+  const byWeek = new Map<string, OutlinePage[]>();
   for (const e of entries) {
-    const key = e.week === undefined ? `path:${e.page.path}` : `week:${e.week}`;
+    const key = e.week === undefined ? `path:${e.path}` : `week:${e.week}`;
     byWeek.set(key, [...(byWeek.get(key) ?? []), e]);
   }
-  const groups: WorklogEntry[][] = [];
+  const groups: OutlinePage[][] = [];
   for (const members of byWeek.values()) {
-    const byTwin = new Map<string, WorklogEntry[]>();
-    for (const e of members) byTwin.set(twinKey(e.page.path), [...(byTwin.get(twinKey(e.page.path)) ?? []), e]);
-    const folded: WorklogEntry[][] = [];
+    const byTwin = new Map<string, OutlinePage[]>();
+    for (const e of members) byTwin.set(twinKey(e.path), [...(byTwin.get(twinKey(e.path)) ?? []), e]);
+    const folded: OutlinePage[][] = [];
     for (const cluster of byTwin.values()) {
       // Split a cluster that holds one language twice (content/en/… next to a .en.md file): one node each.
-      const parts: WorklogEntry[][] = [];
+      const parts: OutlinePage[][] = [];
       for (const e of cluster) {
         const part = parts.find((p) => !p.some((x) => x.language === e.language));
         if (part) part.push(e);
@@ -159,15 +206,15 @@ function groupWeeks(entries: readonly WorklogEntry[], preference: OutlinePrefere
     }
     groups.push(...folded);
   }
-  const first = (g: WorklogEntry[]): WorklogEntry => pick(g, preference)!;
+  const first = (g: OutlinePage[]): OutlinePage => pick(g, preference)!;
   return groups
     .map((g) => { const p = first(g); return [p, ...g.filter((e) => e !== p)]; })
-    .sort((a, b) => (a[0].week ?? Infinity) - (b[0].week ?? Infinity) || a[0].page.path.localeCompare(b[0].page.path, undefined, { numeric: true }));
+    .sort((a, b) => (a[0].week ?? Infinity) - (b[0].week ?? Infinity) || a[0].path.localeCompare(b[0].path, undefined, { numeric: true }));
 }
 
-/** The entry to show: the open page, else the first preferred language, else the first page. */
-function pick(entries: readonly WorklogEntry[], preference: OutlinePreference): WorklogEntry | undefined {
-  const open = entries.find((e) => e.page.path === preference.activePath);
+/** The page to show: the open page, else the first preferred language, else the first page. */
+function pick(entries: readonly OutlinePage[], preference: OutlinePreference): OutlinePage | undefined {
+  const open = entries.find((e) => e.path === preference.activePath);
   if (open) return open;
   for (const language of preference.languages) {
     const e = entries.find((x) => x.language === language);
@@ -176,42 +223,35 @@ function pick(entries: readonly WorklogEntry[], preference: OutlinePreference): 
   return entries[0];
 }
 
-function weekNode(key: string, [entry, ...twins]: WorklogEntry[], findingsOf: (path: string) => readonly Finding[] | undefined): WeekNode {
-  const page = entry.page;
+function weekNode(key: string, [entry, ...twins]: OutlinePage[], findingsOf: (path: string) => readonly Finding[] | undefined): WeekNode {
   let state: OutlineState = 'unknown';
   let count = 0;
   for (const e of [entry, ...twins]) {
-    const findings = findingsOf(e.page.path);
+    const findings = findingsOf(e.path);
     if (!findings) continue;
     count += findings.length;
     state = worse(state, findings.reduce<OutlineState>((s, f) => worse(s, f.severity), 'clean'));
   }
-  const title = titleOf(page);
+  const title = entry.title;
   // One id for the week whichever language is shown, so expansion and selection survive a switch of language.
-  const id = `week:${key}:${entry.week ?? twinKey(page.path)}:${[entry, ...twins].map((e) => twinKey(e.page.path)).sort()[0]}`;
-  const range = rangeOf(entry);
+  const id = `week:${key}:${entry.week ?? twinKey(entry.path)}:${[entry, ...twins].map((e) => twinKey(e.path)).sort()[0]}`;
   const children: (ObjectiveNode | TaskNode)[] = [];
-  page.objectives.forEach((o, i) => {
-    children.push({ kind: 'objective', id: `${id}/o${i}`, label: o.text, path: page.path, line: o.span.start.line });
+  entry.objectives.forEach((o, i) => {
+    children.push({ kind: 'objective', id: `${id}/o${i}`, label: o.text, path: entry.path, line: o.line });
   });
-  page.tables.forEach((table, ti) => {
-    table.rows.forEach((row, ri) => {
-      const label = taskLabel(row);
-      if (label) children.push({ kind: 'task', id: `${id}/t${ti}.${ri}`, label, path: page.path, line: row.line });
-    });
-  });
+  for (const task of entry.tasks) children.push({ kind: 'task', id: `${id}/t${task.at}`, label: task.label, path: entry.path, line: task.line });
   return {
     kind: 'week',
     id,
-    label: entry.week !== undefined ? t('Week {0}', entry.week) : title ?? fileLabel(page.path),
-    path: page.path,
+    label: entry.week !== undefined ? t('Week {0}', entry.week) : title ?? fileLabel(entry.path),
+    path: entry.path,
     line: 0,
     week: entry.week,
     language: entry.language,
     title,
-    twins: twins.map((e) => ({ path: e.page.path, language: e.language })),
-    range,
-    description: [range, problems(count)].filter(Boolean).join(' · '),
+    twins: twins.map((e) => ({ path: e.path, language: e.language })),
+    range: entry.range,
+    description: [entry.range, problems(count)].filter(Boolean).join(' · '),
     state,
     count,
     children,

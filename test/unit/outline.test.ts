@@ -4,6 +4,8 @@ import type { Finding, Severity, Span } from '../../src/core/model';
 import { outline, rangeOf, taskLabel, weekOf, walk, type OutlineNode, type WeekNode, type WorklogNode } from '../../src/core/outline';
 import { parsePage } from '../../src/core/parse';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { readSnapshot, snapshotHashInput, SNAPSHOT_FORMAT, type WorklogResults } from '../../src/core/snapshot';
+import { worklogKey } from '../../src/core/workspace';
 import { WorkspaceModel } from '../../src/core/workspaceModel';
 
 const DIR = 'content/1-Worklog';
@@ -58,7 +60,7 @@ function model(pages: Record<string, string>): WorkspaceModel {
 }
 
 function build(m: WorkspaceModel, activePath?: string, languages: readonly string[] = ['en', 'vi']): OutlineNode[] {
-  return outline(m.worklogs(), (path) => m.findings(path), { languages, activePath });
+  return outline(m.outlineWorklogs(), (path) => m.findings(path), { languages, activePath });
 }
 
 const at: Span = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
@@ -182,7 +184,7 @@ describe('outline', () => {
       [weekPath(2)]: [],
       [weekPath(3)]: [finding('warning'), finding('error')],
     };
-    const nodes = weeks(outline(m.worklogs(), (p) => findings[p], { languages: ['en', 'vi'] }));
+    const nodes = weeks(outline(m.outlineWorklogs(), (p) => findings[p], { languages: ['en', 'vi'] }));
     assert.deepEqual(nodes.map((n) => [n.label, n.state, n.count]), [
       ['Week 1', 'warning', 3],
       ['Week 2', 'clean', 0],
@@ -269,6 +271,123 @@ describe('outline', () => {
       for (const path of Object.keys(pages)) listed(m, path);
       for (const [path, text] of Object.entries(pages)) m.setPage(parsePage(path, text));
       assert.deepEqual(JSON.stringify(outlineOf(m)), JSON.stringify(build(model(pages))));
+    });
+  });
+
+  describe('worklogs restored from an earlier session (results kept by the hash of their files)', () => {
+    // Week 2's start date is impossible and week 3 was copied from week 2 (last week's dates left in): findings to keep.
+    const texts = new Map<string, string>([
+      [weekPath(1), weekPage(1)],
+      [weekPath(1, 'vi'), weekPage(1, { vi: true })],
+      [weekPath(2), weekPage(2).replace('15/09/2025', '31/09/2025')],
+      [weekPath(3), weekPage(2).replace('Week 2 Worklog', 'Week 3 Worklog')],
+      [`${DIR}/notes.md`, '# Notes\n\nNot a week.\n'],
+    ]);
+    const key = worklogKey(weekPath(1));
+    const parsedModel = () => model(Object.fromEntries(texts));
+    /** A model that counts its parses and restores the worklog from `results`, as the next session would. */
+    const restoredModel = (results: WorklogResults) => {
+      const counter = { parsed: 0 };
+      const m = new WorkspaceModel(() => DEFAULT_SETTINGS, (path, text) => {
+        counter.parsed++;
+        return parsePage(path, text);
+      });
+      for (const path of texts.keys()) m.setProvisional(parsePage(path, ''));
+      assert.equal(m.restore(key, texts, results), true);
+      return { m, counter };
+    };
+    /** The results as they come back from storage (JSON, checked). */
+    const stored = (results: WorklogResults): WorklogResults => {
+      const data = JSON.parse(JSON.stringify({ format: SNAPSHOT_FORMAT, tool: 't', worklogs: { [key]: { hash: 'h', results } } }));
+      return readSnapshot(data, 't').get(key)!.results;
+    };
+    const paths = [weekPath(1), weekPath(1, 'vi'), weekPath(2), weekPath(3)];
+
+    it('shows the same findings and outline as parsing, without parsing a page', () => {
+      const parsed = parsedModel();
+      const results = parsed.results(key)!;
+      assert.ok(results.findings[weekPath(2)].some((f) => f.rule === 'date-invalid'), 'the fixture has a mistake to keep');
+      assert.ok(results.findings[weekPath(3)].length > 0);
+      assert.deepEqual(Object.keys(results.pages).sort(), [...paths].sort(), 'notes.md is not a page');
+      const { m, counter } = restoredModel(stored(results));
+      for (const path of paths) assert.deepEqual(m.findings(path), parsed.findings(path), path);
+      assert.equal(m.findings(`${DIR}/notes.md`), undefined);
+      assert.equal(JSON.stringify(build(m)), JSON.stringify(build(parsed)));
+      assert.equal(JSON.stringify(build(m, weekPath(1, 'vi'))), JSON.stringify(build(parsed, weekPath(1, 'vi'))), 'the open twin is shown');
+      assert.deepEqual(m.pagePaths(), [...paths].sort());
+      assert.equal(m.textOf(weekPath(2)), texts.get(weekPath(2)));
+      assert.ok(m.isRestored(key));
+      assert.equal(counter.parsed, 0);
+    });
+
+    it('parses the worklog when a page is first needed (a hover, a completion), with the same results', () => {
+      const parsed = parsedModel();
+      const { m, counter } = restoredModel(stored(parsed.results(key)!));
+      assert.equal(m.entry(weekPath(2))?.week, 2);
+      // Every file of the worklog, notes.md included, was read by the scan; only its pages are parsed.
+      assert.equal(counter.parsed, paths.length);
+      assert.equal(m.isRestored(key), false);
+      for (const path of paths) assert.deepEqual(m.findings(path), parsed.findings(path), path);
+      assert.equal(m.page(weekPath(3))?.text, texts.get(weekPath(3)));
+      assert.equal(counter.parsed, paths.length, 'never parsed twice');
+    });
+
+    it('an edited page drops the kept results: the worklog is checked again with the edit', () => {
+      const { m } = restoredModel(parsedModel().results(key)!);
+      const fixed = weekPage(2);
+      m.setPage(parsePage(weekPath(2), fixed));
+      const expected = model({ ...Object.fromEntries(texts), [weekPath(2)]: fixed });
+      assert.ok(!m.findings(weekPath(2))!.some((f) => f.rule === 'date-invalid'));
+      for (const path of paths) assert.deepEqual(m.findings(path), expected.findings(path), path);
+      assert.equal(JSON.stringify(build(m)), JSON.stringify(build(expected)));
+    });
+
+    it('a deleted page and a settings change drop them too', () => {
+      const { m } = restoredModel(parsedModel().results(key)!);
+      m.deletePage(weekPath(3));
+      const expected = model(Object.fromEntries([...texts].filter(([path]) => path !== weekPath(3))));
+      for (const path of paths.slice(0, 3)) assert.deepEqual(m.findings(path), expected.findings(path), path);
+      const again = restoredModel(parsedModel().results(key)!);
+      again.m.invalidateAll();
+      assert.equal(again.m.isRestored(key), false);
+      assert.deepEqual(again.m.findings(weekPath(2)), parsedModel().findings(weekPath(2)));
+      assert.equal(again.counter.parsed, paths.length);
+    });
+
+    it('is refused over a parsed page, or for results naming a file that is not there', () => {
+      const results = parsedModel().results(key)!;
+      const m = model({ [weekPath(1)]: weekPage(1) });
+      assert.equal(m.restore(key, texts, results), false);
+      const fresh = new WorkspaceModel(() => DEFAULT_SETTINGS, (path, text) => parsePage(path, text));
+      const fewer = new Map([...texts].filter(([path]) => path !== weekPath(3)));
+      assert.equal(fresh.restore(key, fewer, results), false);
+      assert.equal(fresh.pagePaths().length, 0);
+    });
+
+    it('a stored snapshot is used only for the same tool and format, and only its well-formed worklogs', () => {
+      const results = parsedModel().results(key)!;
+      const good = { hash: 'a', results };
+      const finding = results.findings[weekPath(2)][0];
+      const badSpan = { hash: 'b', results: { ...results, findings: { [weekPath(2)]: [{ ...finding, span: { start: { line: -1, character: 0 }, end: finding.span.end } }] } } };
+      const badFix = { hash: 'c', results: { ...results, findings: { [weekPath(2)]: [{ ...finding, fixes: [{ title: 'x', preferred: true, edits: [{ newText: 1 }] }] }] } } };
+      const badOutline = { hash: 'd', results: { ...results, outline: { dir: DIR, weeks: [{ path: 1 }], indexes: [] } } };
+      const strayFinding = { hash: 'e', results: { ...results, findings: { 'elsewhere.md': [] } } };
+      const data = JSON.parse(JSON.stringify({ format: SNAPSHOT_FORMAT, tool: 't', worklogs: { good, badSpan, badFix, badOutline, strayFinding, junk: 3 } }));
+      assert.deepEqual([...readSnapshot(data, 't').keys()], ['good']);
+      assert.equal(readSnapshot(data, 'other build').size, 0);
+      assert.equal(readSnapshot({ ...data, format: SNAPSHOT_FORMAT + 1 }, 't').size, 0);
+      assert.equal(readSnapshot(null, 't').size, 0);
+      assert.equal(readSnapshot('{', 't').size, 0);
+    });
+
+    it('the hash covers every file\'s path, text and settings, whatever order they come in', () => {
+      const a = [{ path: 'a.md', text: 'xy', settings: 's' }, { path: 'b.md', text: '', settings: 's' }];
+      assert.equal(snapshotHashInput('t', a), snapshotHashInput('t', [...a].reverse()));
+      const moved = [{ path: 'a.md', text: 'x', settings: 's' }, { path: 'b.md', text: 'y', settings: 's' }];
+      assert.notEqual(snapshotHashInput('t', a), snapshotHashInput('t', moved));
+      assert.notEqual(snapshotHashInput('t', a), snapshotHashInput('t', [a[0], { ...a[1], settings: 'S' }]));
+      assert.notEqual(snapshotHashInput('t', a), snapshotHashInput('t', [a[0], { ...a[1], path: 'c.md' }]));
+      assert.notEqual(snapshotHashInput('t', a), snapshotHashInput('u', a));
     });
   });
 });
