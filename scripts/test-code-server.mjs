@@ -18,6 +18,10 @@
 //   WORKLOG_TEST_VERBOSE=1   also print the workbench's and the server's own log lines
 //   WORKLOG_TEST_UNTRUSTED=1 keep workspace trust on: the folder opens untrusted (Restricted Mode)
 //   WORKLOG_TEST_VSIX=<file> install this .vsix into the session (code-server --install-extension) and test it
+//   WORKLOG_TEST_USER_DATA=<dir> keep VS Code's user data (workspace storage) in this folder, not in the session's:
+//                            a later run given the same folder starts where this one ended (a second session)
+//   WORKLOG_TEST_PORT=<n>    serve on this port when it is free (workspace storage is keyed by the folder's URI,
+//                            which holds the server's address)
 //                            instead of the repository's extension
 //   CHROME_PATH              Chromium/Chrome executable (default /usr/bin/chromium)
 //
@@ -112,7 +116,8 @@ async function main() {
   await buildTests();
   const entry = await ensureCodeServer();
 
-  session = new Session({ settings, isolateHome: true });
+  const userDataDir = process.env.WORKLOG_TEST_USER_DATA ? path.resolve(REPO_ROOT, process.env.WORKLOG_TEST_USER_DATA) : undefined;
+  session = new Session({ settings, isolateHome: true, userDataDir });
   // Playwright's temporary Chromium profile goes to os.tmpdir(): keep it in the session.
   process.env.TMPDIR = session.tmpDir;
 
@@ -141,7 +146,9 @@ async function main() {
     console.error(`[launcher] installed ${path.relative(REPO_ROOT, vsix)}: ${(install.stdout || '').trim().split('\n').pop()}`);
   }
 
-  const port = await findFreePort();
+  // The folder's URI holds the server's address, and VS Code keys workspace storage by it: runs that share user data
+  // (WORKLOG_TEST_USER_DATA) give a port (WORKLOG_TEST_PORT) so that the next session finds what the first one kept.
+  const port = await findFreePort(Number(process.env.WORKLOG_TEST_PORT) || undefined);
   const server = await withDeadline(
     session.startCodeServer({
       entry,

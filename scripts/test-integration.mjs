@@ -33,6 +33,15 @@ function runOne(run) {
     if (run.grep) env.WORKLOG_TEST_GREP = run.grep;
     if (run.settings) env.WORKLOG_TEST_SETTINGS = JSON.stringify(run.settings);
     Object.assign(env, run.env ?? {});
+    if (run.userData) {
+      // Runs that share `userData` share VS Code's user data (one session after another); `freshUserData` starts over.
+      const dir = path.join(ROOT, 'out', 'user-data', run.userData);
+      if (run.freshUserData) fs.rmSync(dir, { recursive: true, force: true });
+      fs.mkdirSync(dir, { recursive: true });
+      env.WORKLOG_TEST_USER_DATA = dir;
+      // Workspace storage is keyed by the folder's URI, which holds the server's address: the same port each time.
+      if (run.port) env.WORKLOG_TEST_PORT = String(run.port);
+    }
     if (run.vsix) {
       // The package is built as `npm run package` builds it, then installed by the launcher.
       const out = path.join(ROOT, 'out', 'worklog.vsix');

@@ -497,9 +497,13 @@ function httpGetStatus(url, timeoutMs = 2000) {
  * XDG folders (and HOME when `isolateHome`), removed by dispose().
  */
 export class Session {
-  constructor({ isolateHome = true, settings = {}, name = 'worklog-vscode' } = {}) {
+  /**
+   * `userDataDir`: keep VS Code's user data (settings, workspace storage) in this folder instead of the session's, so
+   * that a later session can start from what this one left (it is not removed with the session).
+   */
+  constructor({ isolateHome = true, settings = {}, name = 'worklog-vscode', userDataDir } = {}) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
-    this.userDataDir = path.join(this.dir, 'user-data');
+    this.userDataDir = userDataDir ?? path.join(this.dir, 'user-data');
     this.extensionsDir = path.join(this.dir, 'extensions');
     this.tmpDir = path.join(this.dir, 'tmp');
     this.homeDir = isolateHome ? path.join(this.dir, 'home') : undefined;

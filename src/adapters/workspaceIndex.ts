@@ -249,6 +249,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     const texts = new Map(hashed.map((f) => [f.path, f.text]));
     files.forEach((f, i) => this.uriByPath.set(hashed[i].path, f.uri));
     if (!this.model.restore(key, texts, entry.results)) return false;
+    // The hash covered the settings: the restored pages stand for pages parsed with this size limit.
+    this.parsedLimit ??= this.config.settingsFor(files[0].uri).maxFileSize;
     for (const [path, text] of texts) this.texts.set(path, text);
     for (const f of files) changed.add(f.uri.toString());
     this.stats.restored += Object.keys(entry.results.pages).length;
@@ -312,6 +314,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.keptChanged = false;
     await this.store.save(this.kept);
     this.saved.fire(this.kept.size);
+  }
+
+  /** Where the snapshot is kept (undefined: nowhere, as without a workspace folder). */
+  get snapshotUri(): vscode.Uri | undefined {
+    return this.store?.enabled ? this.store.uri : undefined;
   }
 
   /** Parses a page (every parse of the index goes through here). */

@@ -1,0 +1,146 @@
+/**
+ * Results kept between sessions, in a real VS Code: two integration runs on the snapshot fixture share VS Code's user
+ * data (test/integration/runs.json: `snapshot-first`, then `snapshot-next`). The first session parses every page and
+ * writes the snapshot to workspace storage; the next one starts from it: nothing parsed at start-up, the same problems
+ * and the same tree, a worklog parsed only when one of its pages is needed or changes. Each suite skips itself on other
+ * workspaces. Waits are on events (diagnostics) with deadlines; nothing sleeps.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { TreeSnapshot } from '../../src/adapters/tree';
+import type { WorklogApi } from '../../src/extension';
+import { codeOf, diagnosticsWhen } from './helpers';
+
+const EXTENSION_ID = 'worklog.vscode-worklog';
+const folder = vscode.workspace.workspaceFolders?.[0];
+const onFixture = folder !== undefined && path.basename(folder.uri.path) === 'snapshot-workspace';
+
+const ALICE_1 = 'alice/content/1-Worklog/1.1-Week1/_index.md';
+const ALICE_2 = 'alice/content/1-Worklog/1.2-Week2/_index.md';
+const BOB_1 = 'bob/content/1-Worklog/1.1-Week1/_index.md';
+const BOB_1_VI = 'bob/content/1-Worklog/1.1-Week1/_index.vi.md';
+const PAGES = [ALICE_1, ALICE_2, BOB_1, BOB_1_VI];
+/** The tree as both sessions must show it. */
+const TREE = [
+  '1-Worklog | alice/content/1-Worklog · 1 problem',
+  '  Week 1 | 08/09 – 14/09/2025',
+  '    Set up a cloud account with billing alerts.',
+  '    2 · Create the account. · 08/09/2025',
+  '    3 · Configure a budget alarm. · 09/09/2025–10/09/2025',
+  '  Week 2 | 15/09 – 21/09/2025 · 1 problem',
+  '    Build a network.',
+  '    2 · Create a virtual network. · 15/09/2025–31/09/2025',
+  '    3 · Configure a budget alarm. · 16/09/2025–17/09/2025',
+  '1-Worklog | bob/content/1-Worklog',
+  '  Week 1 | 08/09 – 14/09/2025',
+  '    Set up a cloud account with billing alerts.',
+  '    2 · Create the account. · 08/09/2025',
+  '    3 · Configure a budget alarm. · 09/09/2025–10/09/2025',
+];
+
+function uri(rel: string): vscode.Uri {
+  assert.ok(folder);
+  return vscode.Uri.joinPath(folder.uri, ...rel.split('/'));
+}
+
+async function api(): Promise<WorklogApi> {
+  const extension = vscode.extensions.getExtension<WorklogApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
+  return extension.activate();
+}
+
+/** The tree's labels, indented by depth, with the descriptions of worklogs and weeks (folder, range, problems). */
+function treeLines(a: WorklogApi): string[] {
+  const out: string[] = [];
+  const visit = (nodes: readonly TreeSnapshot[], depth: number): void => {
+    for (const n of nodes) {
+      out.push(`${'  '.repeat(depth)}${n.label}${n.contextValue === 'worklog' || n.contextValue.startsWith('week') ? ` | ${n.description}` : ''}`);
+      visit(n.children, depth + 1);
+    }
+  };
+  visit(a.tree.snapshot(), 0);
+  return out;
+}
+
+function problems(rel: string): string[] {
+  return vscode.languages.getDiagnostics(uri(rel)).filter((d) => d.source === 'worklog').map((d) => `${codeOf(d)}@${d.range.start.line}:${d.range.start.character}`);
+}
+
+describe('snapshot: first session', () => {
+  before(function () {
+    if (!onFixture) this.skip();
+  });
+
+  it('parses every file once, then keeps the results in workspace storage', async () => {
+    const a = await api();
+    await a.tree.ready;
+    assert.equal(a.index.stats.restored, 0, 'nothing to restore in a first session');
+    // The four pages and the README beside them (a candidate file: it is read and found not to be a page).
+    assert.equal(a.index.stats.parsed, PAGES.length + 1);
+    await diagnosticsWhen(uri(ALICE_2), (d) => d.some((x) => codeOf(x) === 'date-invalid'), 'the impossible date in week 2');
+    assert.deepEqual(treeLines(a), TREE);
+    await a.index.saveSnapshot();
+    const file = a.index.snapshotUri;
+    assert.ok(file, 'the extension has workspace storage');
+    const stored = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as { worklogs: Record<string, { results: { pages: Record<string, string> } }> };
+    const pages = Object.values(stored.worklogs).flatMap((w) => Object.keys(w.results.pages)).sort();
+    assert.deepEqual(pages, [...PAGES].sort());
+  });
+});
+
+describe('snapshot: next session', () => {
+  let bobText: Uint8Array | undefined;
+
+  before(function () {
+    if (!onFixture) this.skip();
+  });
+
+  after(async () => {
+    // Bob's week 1 as it was (the fixture is part of the repository).
+    if (bobText) await vscode.workspace.fs.writeFile(uri(BOB_1), bobText);
+  });
+
+  it('starts from the kept results: no page parsed, the same problems and the same tree', async () => {
+    const a = await api();
+    await a.tree.ready;
+    const file = a.index.snapshotUri;
+    assert.ok(file, 'the extension has workspace storage');
+    // Workspace storage is keyed by the folder's URI: both runs must serve it at the same address (runs.json's port).
+    await vscode.workspace.fs.stat(file).then(undefined, () => assert.fail(`no snapshot at ${file.toString()}: did the first session use another port?`));
+    assert.equal(a.index.stats.parsed, 0, 'no page parsed at start-up');
+    assert.equal(a.index.stats.restored, PAGES.length);
+    const shown = await diagnosticsWhen(uri(ALICE_2), (d) => d.length > 0, 'the kept problem of week 2');
+    assert.deepEqual(shown.map((d) => [codeOf(d), d.range.start.line, d.range.start.character]), [['date-invalid', 16, 49]]);
+    assert.match(shown[0].message, /31\/09\/2025/);
+    assert.deepEqual(treeLines(a), TREE);
+    for (const rel of [ALICE_1, BOB_1, BOB_1_VI]) assert.deepEqual(problems(rel), [], rel);
+    assert.equal(a.index.stats.parsed, 0);
+  });
+
+  it('parses a worklog when one of its pages is needed (a hover), and only that worklog', async () => {
+    const a = await api();
+    const doc = await vscode.workspace.openTextDocument(uri(ALICE_2));
+    // Opening the page parses nothing: its text is the one the kept results are for.
+    assert.equal(a.index.stats.parsed, 0);
+    const line = doc.lineAt(16).text;
+    const at = new vscode.Position(16, line.indexOf('15/09/2025') + 2);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
+    assert.ok(hovers.some((h) => h.contents.some((c) => (typeof c === 'string' ? c : c.value).includes('2025'))), 'a date hover');
+    assert.equal(a.index.stats.parsed, 2, "alice's two pages, not bob's");
+    // Parsed now, the page has the problems it had when restored.
+    assert.deepEqual(a.index.findings(doc.uri)?.map((f) => `${f.rule}@${f.span.start.line}:${f.span.start.character}`), ['date-invalid@16:49']);
+  });
+
+  it('a page changed on disk: its worklog is checked again', async () => {
+    const a = await api();
+    bobText = await vscode.workspace.fs.readFile(uri(BOB_1));
+    const before = a.index.stats.parsed;
+    const text = new TextDecoder().decode(bobText).replace('| 09/09/2025 | 10/09/2025 |', '| 09/09/2025 | 30/02/2025 |');
+    await vscode.workspace.fs.writeFile(uri(BOB_1), new TextEncoder().encode(text));
+    await diagnosticsWhen(uri(BOB_1), (d) => d.some((x) => codeOf(x) === 'date-invalid'), 'the new impossible date in bob\'s week 1');
+    // Bob's page and its twin; alice's worklog is not touched.
+    assert.equal(a.index.stats.parsed - before, 2);
+    assert.deepEqual(problems(ALICE_1), []);
+  });
+});
