@@ -11,3 +11,5 @@ export { PAGE_RULES, WORKLOG_RULES } from '../src/core/rules';
 export { readFrontMatter } from '../src/core/frontMatter';
 export { LineIndex } from '../src/core/text';
 export { buildWorklog, groupWorklogs } from '../src/core/workspace';
+export { readSnapshot, snapshotHashInput, SNAPSHOT_FORMAT } from '../src/core/snapshot';
+export { worklogKey } from '../src/core/weeks';

@@ -3,8 +3,9 @@
 //   node bench/run.mjs [--quick] [--pairs N] [--only a,b,…] [--no-write]
 //
 // Measures (ids for --only): cli (worklog-lint cold and warm vs markdownlint-cli2 on 2,000 pages), page (one page
-// in-process vs the markdownlint library), model (the Weeks-tree model of 2,000 pages vs reading the files), growth
-// (100 → 10,000 pages), size (bundles, .vsix), activate (require + activate() of dist/extension.js).
+// in-process vs the markdownlint library), model (the Weeks-tree model of 2,000 pages vs reading the files), startup
+// (the editor's start-up scan of 2,000 pages: restored from the kept snapshot vs parsed), growth (100 → 10,000
+// pages), size (bundles, .vsix), activate (require + activate() of dist/extension.js).
 // Writes bench/results/latest.json and latest.md and prints the table. Timings on a shared or busy machine are noisy:
 // every comparison is made in pairs run back to back, the ratio is taken per pair, and the median is reported.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -377,7 +378,7 @@ async function measurePage(core, ws, withOutline) {
   };
   const editAndOutline = () => {
     edit();
-    return core.outline(model.worklogs(), (p) => model.findings(p), { languages: settings.languages, activePath: rel });
+    return core.outline(model.outlineWorklogs(), (p) => model.findings(p), { languages: settings.languages, activePath: rel });
   };
   const editTimes = interleaved(withOutline ? { edit, editAndOutline } : { edit }, { rounds: 7, targetMs: 150 });
   const editTime = editTimes.edit;
@@ -415,7 +416,7 @@ function measureModel(core, ws, withOutline) {
   };
   const tree = (model) => {
     const worklogs = model.worklogs();
-    if (withOutline) return core.outline(worklogs, (p) => model.findings(p), { languages: settings.languages });
+    if (withOutline) return core.outline(model.outlineWorklogs(), (p) => model.findings(p), { languages: settings.languages });
     // No outline yet: what the tree would read, every page's findings.
     let n = 0;
     for (const w of worklogs.values()) for (const e of [...w.weeks, ...w.indexes]) n += model.findings(e.page.path)?.length ?? 0;
@@ -430,7 +431,7 @@ function measureModel(core, ws, withOutline) {
   const rescan = (model) => {
     for (const f of files) {
       const text = readFileSync(f.abs, 'utf8');
-      if (model.page(f.rel)?.text === text) continue;
+      if (model.textOf(f.rel) === text) continue;
       model.setPage(core.parsePage(f.rel, text, { maxSize: settings.maxFileSize }));
     }
     return tree(model);
@@ -471,6 +472,96 @@ function measureModel(core, ws, withOutline) {
     caching: 'Warm = a rescan with unchanged texts as the WorkspaceIndex does it (unchanged text is not parsed again, so the '
       + "model's per-worklog results stay cached): read every file, compare, rebuild the tree. WorkspaceModel itself keeps "
       + 'no parse cache: setPage always invalidates the worklog (fullRebuildMs: every page parsed and set again).',
+    pairs,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 3b. The editor's start-up scan of 2,000 pages: restored from the snapshot an earlier session kept, vs parsed
+
+/**
+ * Both sides read every file and end with what the editor shows: every page's findings and the Weeks outline.
+ * Parsed (a first session, or no snapshot): every page parsed, every worklog checked. Restored (the next session):
+ * every worklog's files hashed (SHA-256 through Web Crypto, as the extension does), the snapshot file read and
+ * checked, each worklog restored without parsing. Writing the snapshot (after a first session) is timed on its own.
+ */
+async function measureStartup(core, ws) {
+  const settings = core.DEFAULT_SETTINGS;
+  const settingsText = JSON.stringify(settings);
+  const tool = 'bench';
+  const files = markdownFiles(ws.dir).map((rel) => ({ rel, abs: join(ws.dir, rel) }));
+  const snapshotFile = join(tmp('snapshot'), 'worklog-snapshot.json');
+  const readAll = () => {
+    const groups = new Map();
+    for (const f of files) {
+      const key = core.worklogKey(f.rel);
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push({ path: f.rel, text: readFileSync(f.abs, 'utf8'), settings: settingsText });
+    }
+    return groups;
+  };
+  const sha = async (list) => Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(core.snapshotHashInput(tool, list)))).toString('hex');
+  const show = (model) => {
+    let findings = 0;
+    for (const path of model.pagePaths()) findings += model.findings(path)?.length ?? 0;
+    return { findings, outline: JSON.stringify(core.outline(model.outlineWorklogs(), (p) => model.findings(p), { languages: settings.languages })) };
+  };
+  const parsed = () => {
+    const model = new core.WorkspaceModel(() => settings, (path, text) => core.parsePage(path, text, { maxSize: settings.maxFileSize }));
+    const groups = readAll();
+    for (const list of groups.values()) for (const f of list) model.setPage(core.parsePage(f.path, f.text, { maxSize: settings.maxFileSize }));
+    return { model, groups, shown: show(model) };
+  };
+  const save = async ({ model, groups }) => {
+    const worklogs = {};
+    for (const [key, list] of groups) worklogs[key] = { hash: await sha(list), results: model.results(key) ?? { pages: {}, findings: {} } };
+    writeFileSync(snapshotFile, JSON.stringify({ format: core.SNAPSHOT_FORMAT, tool, worklogs }));
+  };
+  const restored = async () => {
+    let parses = 0;
+    const model = new core.WorkspaceModel(() => settings, (path, text) => {
+      parses++;
+      return core.parsePage(path, text, { maxSize: settings.maxFileSize });
+    });
+    const kept = core.readSnapshot(JSON.parse(readFileSync(snapshotFile, 'utf8')), tool);
+    const groups = readAll();
+    for (const [key, list] of groups) {
+      const entry = kept.get(key);
+      if (entry && entry.hash === (await sha(list)) && model.restore(key, new Map(list.map((f) => [f.path, f.text])), entry.results)) continue;
+      for (const f of list) model.setPage(core.parsePage(f.path, f.text, { maxSize: settings.maxFileSize }));
+    }
+    return { model, parses, shown: show(model) };
+  };
+  const timedAsync = async (fn) => {
+    const c0 = process.cpuUsage();
+    const t0 = now();
+    const r = await fn();
+    const c = process.cpuUsage(c0);
+    return { ms: now() - t0, cpuMs: (c.user + c.system) / 1000, r };
+  };
+  log('startup: first session (parse everything), then write the snapshot');
+  const first = parsed();
+  const saveTime = await timedAsync(() => save(first));
+  const snapshotBytes = statSync(snapshotFile).size;
+  const check = await restored();
+  // The restored session must show exactly what parsing shows, having parsed nothing.
+  if (check.parses !== 0 || check.shown.findings !== first.shown.findings || check.shown.outline !== first.shown.outline) {
+    throw new Error(`startup: the restored session differs from the parsed one (parses ${check.parses}, findings ${check.shown.findings} vs ${first.shown.findings})`);
+  }
+  const pairs = [];
+  for (let i = 0; i < PAIRS; i++) {
+    const a = await timedAsync(i % 2 === 0 ? parsed : restored);
+    const b = await timedAsync(i % 2 === 0 ? restored : parsed);
+    const [p, r] = i % 2 === 0 ? [a, b] : [b, a];
+    pairs.push({ parsedMs: p.ms, restoredMs: r.ms, ratio: r.ms / p.ms, parsedCpuMs: p.cpuMs, restoredCpuMs: r.cpuMs, cpuRatio: r.cpuMs / p.cpuMs });
+    log(`startup pair ${i + 1}/${PAIRS}: restored ${ms(r.ms)}, parsed ${ms(p.ms)}`);
+  }
+  return {
+    pages: ws.pages, files: files.length, findings: first.shown.findings, snapshotBytes, saveMs: saveTime.ms,
+    parsed: { medianMs: median(pairs.map((p) => p.parsedMs)) },
+    restored: { medianMs: median(pairs.map((p) => p.restoredMs)) },
+    ratio: median(pairs.map((p) => p.ratio)),
+    cpuRatio: median(pairs.map((p) => p.cpuRatio)),
     pairs,
   };
 }
@@ -659,6 +750,11 @@ function rowsOf(r) {
     add('model', `Weeks-tree model, ${m.pages.toLocaleString('en')} pages, warm rescan (read, unchanged texts not reparsed, worklogs()${m.withOutline ? ' + outline' : ''}) vs read + split lines`,
       ms(m.warm.medianMs), ms(m.floor.medianMs), `${times(m.ratio)} (CPU ${times(m.cpuRatio)})`, '≤ 10×', m.ratio <= 10, m.ratio);
   }
+  if (r.startup) {
+    const s = r.startup;
+    add('startup', `Editor start-up scan, ${s.pages.toLocaleString('en')} pages (read, findings + outline): restored from the kept snapshot vs parsed`,
+      ms(s.restored.medianMs), ms(s.parsed.medianMs), `${times(s.ratio)} (CPU ${times(s.cpuRatio)})`, '—', undefined, s.ratio);
+  }
   if (r.growth) {
     const g = r.growth;
     const span = `${g.inProcess.points[0].pages.toLocaleString('en')} → ${g.inProcess.points.at(-1).pages.toLocaleString('en')} pages`;
@@ -790,6 +886,7 @@ async function main() {
     if (!flag('--no-write')) writeFileSync(join(RESULTS, 'profile.md'), profileMd);
   }
   if (WANT('model')) result.model = measureModel(core, ws2000, withOutline);
+  if (WANT('startup')) result.startup = await measureStartup(core, ws2000);
   if (WANT('cli')) result.cli = measureCli(dist, ws2000);
   if (WANT('growth')) result.growth = measureGrowth(core, dist, workspaces, result.cli?.pairs.map((p) => ({ ms: p.coldMs, cpuMs: p.coldCpuMs })));
   if (WANT('size')) {

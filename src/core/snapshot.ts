@@ -34,12 +34,16 @@ export interface Snapshot {
 
 /**
  * The text whose hash keys a worklog's results: the tool, the settings of each file, and each file's path and text
- * (files sorted by path; lengths written out, so no two different inputs give the same text).
+ * (files sorted by path; each distinct settings text written once and referred to by number; lengths written out, so
+ * no two different inputs give the same text).
  */
 export function snapshotHashInput(tool: string, files: readonly { path: string; text: string; settings: string }[]): string {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const parts = [`${SNAPSHOT_FORMAT}\u0000${tool.length}:${tool}`];
-  for (const f of sorted) parts.push(`${f.path.length}:${f.path}\u0000${f.settings.length}:${f.settings}\u0000${f.text.length}:${f.text}`);
+  const settings = [...new Set(sorted.map((f) => f.settings))];
+  const number = new Map(settings.map((text, i) => [text, i]));
+  const parts = [`${SNAPSHOT_FORMAT}\u0000${tool.length}:${tool}\u0000${settings.length}`];
+  for (const text of settings) parts.push(`${text.length}:${text}`);
+  for (const f of sorted) parts.push(`${f.path.length}:${f.path}\u0000${number.get(f.settings)}\u0000${f.text.length}:${f.text}`);
   return parts.join('\u0000');
 }
 
