@@ -7,6 +7,7 @@
 // Uri, …); anything else is answered by an inert proxy and listed in `unknown`, so a new API use shows up in the
 // output instead of crashing the harness. The start-up background scan is excluded: window.withProgress resolves
 // without running its task (the scan is asynchronous and not part of activation).
+import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -251,6 +252,10 @@ async function main() {
     subscriptions: [], extensionUri: Uri.file(path.dirname(path.dirname(path.resolve(bundle)))), extensionPath: path.dirname(path.dirname(path.resolve(bundle))),
     globalState: memento, workspaceState: memento, storageUri: Uri.file(storage), globalStorageUri: Uri.file(storage), logUri: Uri.file(storage),
     extensionMode: 1, asAbsolutePath: (p) => path.join(path.dirname(path.dirname(path.resolve(bundle))), p),
+    extension: {
+      id: 'worklog.vscode-worklog', extensionUri: Uri.file(path.dirname(path.dirname(path.resolve(bundle)))),
+      packageJSON: JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')),
+    },
     environmentVariableCollection: inert('context.environmentVariableCollection'), secrets: inert('context.secrets'),
   };
   try {

@@ -6,7 +6,7 @@
 // parsed only when something needs them (a hover, a completion, an edit, a new week).
 import * as vscode from 'vscode';
 import { minimatch } from 'minimatch';
-import { parsePage } from '../core/parse';
+import { parsePage, skipReason } from '../core/parse';
 import type { Finding, WorklogPage } from '../core/model';
 import type { OutlineWorklog } from '../core/outline';
 import type { WorklogSettings } from '../core/settings';
@@ -252,7 +252,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     // The hash covered the settings: the restored pages stand for pages parsed with this size limit.
     this.parsedLimit ??= this.config.settingsFor(files[0].uri).maxFileSize;
     for (const [path, text] of texts) this.texts.set(path, text);
-    for (const f of files) changed.add(f.uri.toString());
+    for (const f of files) {
+      changed.add(f.uri.toString());
+      // A file that is not checked is said so in every session, restored or not.
+      const skipped = skipReason(f.text!, this.config.settingsFor(f.uri).maxFileSize);
+      if (skipped) this.noteSkipped(f.uri, skipped);
+    }
     this.stats.restored += Object.keys(entry.results.pages).length;
     return true;
   }
@@ -368,12 +373,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     this.uriByPath.set(path, uri);
     const page = this.parse(path, text);
-    if (page.skipped && !this.skippedNoted.has(uri.toString())) {
-      this.skippedNoted.add(uri.toString());
-      void vscode.window.showInformationMessage(page.skipped === 'binary'
-        ? vscode.l10n.t('Worklog: {0} is not a text file and is not checked.', vscode.workspace.asRelativePath(uri))
-        : vscode.l10n.t('Worklog: {0} is larger than {1} bytes (worklog.maxFileSize) and is not checked.', vscode.workspace.asRelativePath(uri), settings.maxFileSize));
-    }
+    if (page.skipped) this.noteSkipped(uri, page.skipped);
     this.uriByPath.set(path, uri);
     const hadPage = this.model.has(path);
     const key = this.model.setPage(page);
@@ -381,6 +381,15 @@ export class WorkspaceIndex implements vscode.Disposable {
     else this.parsedVersion.set(uri.toString(), version);
     if (key !== undefined) for (const p of this.model.pathsOf(key)) changed.add(this.uriByPath.get(p)!.toString());
     if (hadPage && !this.model.has(path)) changed.add(uri.toString());
+  }
+
+  /** Tells once a session that a file is not checked (binary, or over worklog.maxFileSize). */
+  private noteSkipped(uri: vscode.Uri, reason: 'binary' | 'too-large'): void {
+    if (this.skippedNoted.has(uri.toString())) return;
+    this.skippedNoted.add(uri.toString());
+    void vscode.window.showInformationMessage(reason === 'binary'
+      ? vscode.l10n.t('Worklog: {0} is not a text file and is not checked.', vscode.workspace.asRelativePath(uri))
+      : vscode.l10n.t('Worklog: {0} is larger than {1} bytes (worklog.maxFileSize) and is not checked.', vscode.workspace.asRelativePath(uri), this.config.settingsFor(uri).maxFileSize));
   }
 
   private fire(uris: Set<string>, removed: Set<string>, outlineOnly = false): void {

@@ -192,7 +192,7 @@ export interface WorklogPage {
   readonly isIndex: boolean;
   readonly links: readonly { readonly target: string; readonly span: Span }[];
   /** Set when the page was not parsed in full (too large, binary): the reason, for a note. */
-  readonly skipped?: string;
+  readonly skipped?: 'binary' | 'too-large';
 }
 
 export type DayMonthOrder = 'dmy' | 'mdy';

@@ -71,6 +71,13 @@ const MAX_OBJECTIVE_LINES = 400;
 const OTHER_WEEK = /\b(?:plan|plans|planned|next|upcoming|previous|last|following)\b|kế hoạch|tiếp theo|sắp tới|tuần trước|tuần tới|tuần sau/iu;
 const OBJECTIVES = /objective|mục tiêu|muc tieu|\bgoals?\b/iu;
 
+/** Why a text is not checked: larger than the size limit, or binary (a NUL byte early on); undefined: it is. */
+export function skipReason(text: string, maxSize = Infinity): 'binary' | 'too-large' | undefined {
+  if (text.length > maxSize) return 'too-large';
+  const nul = text.indexOf('\u0000');
+  return nul !== -1 && nul < 8000 ? 'binary' : undefined;
+}
+
 /** Parses a page. `path` (POSIX separators) gives the week number and language the file name carries. */
 export function parsePage(path: string, text: string, options: ParseOptions = {}): WorklogPage {
   const facts = pathFacts(path);
@@ -82,14 +89,13 @@ export function parsePage(path: string, text: string, options: ParseOptions = {}
     headings: [] as Heading[], objectives: [] as ListItem[], tables: [] as TaskTable[], brokenTables: [] as BrokenTable[],
     links: [] as { target: string; span: Span }[],
   };
-  const limit = options.maxSize ?? Infinity;
-  const binary = text.indexOf('\u0000') !== -1 && text.indexOf('\u0000') < 8000;
-  if (text.length > limit || binary) {
-    const small = new LineIndex(text.length > limit ? '' : text);
+  const skipped = skipReason(text, options.maxSize);
+  if (skipped) {
+    const small = new LineIndex(skipped === 'too-large' ? '' : text);
     return Object.assign({}, base, {
       lineIndex: small, lineCount: 1 + countNewlines(text), language: facts.language, languageSource: facts.language ? 'file' as const : 'none' as const,
       frontMatter: undefined, frontMatterProblem: undefined, weekSources: [], isIndex: false,
-      skipped: binary ? 'binary' : 'too-large',
+      skipped,
     });
   }
 
