@@ -131,6 +131,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.scanning ??= this.doScan(token).finally(() => {
       this.scanned = true;
       this.markListed();
+      // What the scan found is kept for the next session (a little later: start-up has other work to do).
+      this.scheduleSave();
     });
     return this.scanning;
   }
@@ -217,7 +219,6 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     for (const doc of vscode.workspace.textDocuments) this.updateDocument(doc, changed);
     this.fire(changed, new Set());
-    this.scheduleSave();
   }
 
   /** The settings a file is checked with, as text (part of the hash its worklog's results are kept under). */
@@ -281,7 +282,7 @@ export class WorkspaceIndex implements vscode.Disposable {
    * Brings the snapshot up to date with the worklogs that changed, and writes it. A worklog with unsaved edits is left
    * as it was kept (the snapshot is for the files on disk); so is one with a file not read yet.
    */
-  async saveSnapshot(): Promise<void> {
+  private async saveSnapshot(): Promise<void> {
     if (!this.store?.enabled) return;
     const byKey = new Map<string, string[]>();
     for (const path of this.texts.keys()) {

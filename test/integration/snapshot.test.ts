@@ -63,6 +63,17 @@ function treeLines(a: WorklogApi): string[] {
   return out;
 }
 
+/** Resolves with `promise`, or fails the test after 15 s. */
+async function deadline<T>(promise: Promise<T>, what: string, ms = 15000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms)));
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function problems(rel: string): string[] {
   return vscode.languages.getDiagnostics(uri(rel)).filter((d) => d.source === 'worklog').map((d) => `${codeOf(d)}@${d.range.start.line}:${d.range.start.character}`);
 }
@@ -80,9 +91,14 @@ describe('snapshot: first session', () => {
     assert.equal(a.index.stats.parsed, PAGES.length + 1);
     await diagnosticsWhen(uri(ALICE_2), (d) => d.some((x) => codeOf(x) === 'date-invalid'), 'the impossible date in week 2');
     assert.deepEqual(treeLines(a), TREE);
-    await a.index.saveSnapshot();
+    // The index writes the snapshot by itself a little after the scan: wait for it (it may be written already).
     const file = a.index.snapshotUri;
     assert.ok(file, 'the extension has workspace storage');
+    let sub: vscode.Disposable | undefined;
+    const saved = new Promise<void>((resolve) => (sub = a.index.onDidSaveSnapshot(() => resolve())));
+    const written = await vscode.workspace.fs.stat(file).then(() => true, () => false);
+    if (!written) await deadline(saved, 'the snapshot written after the scan');
+    sub?.dispose();
     const stored = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as { worklogs: Record<string, { results: { pages: Record<string, string> } }> };
     const pages = Object.values(stored.worklogs).flatMap((w) => Object.keys(w.results.pages)).sort();
     assert.deepEqual(pages, [...PAGES].sort());
