@@ -6,7 +6,7 @@ export function trackContextKeys(index: WorkspaceIndex): vscode.Disposable {
   let last: boolean | undefined;
   const update = (): void => {
     const uri = vscode.window.activeTextEditor?.document.uri;
-    const value = uri !== undefined && index.page(uri) !== undefined;
+    const value = uri !== undefined && index.isPage(uri);
     if (value === last) return;
     last = value;
     void vscode.commands.executeCommand('setContext', 'worklog.isWorklogPage', value);

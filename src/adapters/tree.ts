@@ -192,7 +192,7 @@ export class WeeksTree implements vscode.TreeDataProvider<OutlineNode>, vscode.D
 
   private pagePathOf(editor: vscode.TextEditor | undefined): string | undefined {
     if (!editor) return undefined;
-    return this.index.entry(editor.document.uri) ? this.index.pathOf(editor.document.uri) : undefined;
+    return this.index.isPage(editor.document.uri) ? this.index.pathOf(editor.document.uri) : undefined;
   }
 
   private activeEditorChanged(editor: vscode.TextEditor | undefined): void {

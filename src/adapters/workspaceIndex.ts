@@ -502,6 +502,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.model.findings(this.pathOf(uri));
   }
 
+  /** True when the file is a worklog page (parsed or restored): answering never parses. */
+  isPage(uri: vscode.Uri): boolean {
+    return this.model.has(this.pathOf(uri));
+  }
+
   /** The page as last parsed, if it is a worklog page. */
   page(uri: vscode.Uri): WorklogPage | undefined {
     return this.model.page(this.pathOf(uri));

@@ -136,8 +136,17 @@ describe('snapshot: next session', () => {
 
   it('parses a worklog when one of its pages is needed (a hover), and only that worklog', async () => {
     const a = await api();
-    const doc = await vscode.workspace.openTextDocument(uri(ALICE_2));
-    // Opening the page parses nothing: its text is the one the kept results are for.
+    // Showing the page parses nothing (its text is the one the kept results are for): the Weeks view selects its week.
+    const selected = new Promise<void>((resolve) => {
+      const sub = a.tree.view.onDidChangeSelection((e) => {
+        if (e.selection.some((n) => n.path === ALICE_2)) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    const doc = (await vscode.window.showTextDocument(uri(ALICE_2))).document;
+    if (a.tree.view.visible) await deadline(selected, 'the week of the page selected in the Weeks view');
     assert.equal(a.index.stats.parsed, 0);
     const line = doc.lineAt(16).text;
     const at = new vscode.Position(16, line.indexOf('15/09/2025') + 2);
