@@ -7,8 +7,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 const production = process.argv.includes('--production');
 
 /**
- * A hash of the engine and CLI sources and the message translations: the CLI's result cache and the extension's
- * snapshot of results are keyed by it.
+ * A hash of the engine and CLI sources, the message translations and the locked dependencies: the CLI's result cache
+ * and the extension's snapshot of results are keyed by it.
  */
 function buildId() {
   const hash = createHash('sha256');
@@ -17,6 +17,8 @@ function buildId() {
       hash.update(f).update(readFileSync(`${dir}/${f}`));
     }
   }
+  // The parsers' versions too (remark, gray-matter, yaml…): results from another version are not reused.
+  hash.update(readFileSync('package-lock.json'));
   return hash.digest('hex').slice(0, 16);
 }
 const watch = process.argv.includes('--watch');

@@ -54,8 +54,16 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly deleted = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private scanning: Promise<void> | undefined;
-  /** The size limit pages were parsed with (a new limit parses them again). */
-  private parsedLimit: number | undefined;
+  /** The size limit each page was parsed with, by path (a new limit parses it again). */
+  private readonly parsedLimit = new Map<string, number>();
+  /**
+   * When each path was last set or removed by anything (a counter, `tick`): the scan does not apply a text it read
+   * before a newer event about the same file (a change on disk, a deletion) was handled.
+   */
+  private readonly touched = new Map<string, number>();
+  private tick = 0;
+  /** Bumped by every settings change: a restore that began under other settings is not applied. */
+  private settingsEpoch = 0;
   private scanned = false;
   private markListed: () => void = () => undefined;
   /**
@@ -186,22 +194,25 @@ export class WorkspaceIndex implements vscode.Disposable {
         // Worklogs that are gone from the workspace are dropped from the snapshot.
         for (const key of [...this.kept.keys()]) if (!size.has(key)) this.forget(key);
       }
-      const pending = new Map<string, { uri: vscode.Uri; text: string | undefined }[]>();
+      const pending = new Map<string, { uri: vscode.Uri; text: string | undefined; readAt: number }[]>();
       for (let i = 0; i < listing.length; i += READ_CONCURRENCY) {
         if (token?.isCancellationRequested) break;
         const batch = listing.slice(i, i + READ_CONCURRENCY).map((l) => l.uri);
+        const readAt = this.tick;
         const texts = await Promise.all(batch.map((uri) => this.read(uri)));
         for (let j = 0; j < batch.length; j++) {
           const key = worklogKey(this.pathOf(batch[j]));
           const files = pending.get(key) ?? [];
-          files.push({ uri: batch[j], text: texts[j] });
+          files.push({ uri: batch[j], text: texts[j], readAt });
           if (files.length < size.get(key)!) {
             pending.set(key, files);
             continue;
           }
           pending.delete(key);
           if (!(first && (await this.restore(key, files, changed)))) {
-            for (const { uri, text } of files) {
+            for (const { uri, text, readAt } of files) {
+              // A newer event about the file (changed on disk, deleted) was handled meanwhile: it has the last word.
+              if ((this.touched.get(this.pathOf(uri)) ?? 0) > readAt) continue;
               const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
               if (open) this.setPage(uri, open.getText(), open.version, changed);
               else if (text !== undefined) this.setPage(uri, text, undefined, changed);
@@ -233,11 +244,14 @@ export class WorkspaceIndex implements vscode.Disposable {
    * Restores a worklog from the snapshot when its files (all read, none open in an editor) hash as they did when it
    * was kept; true when it was restored.
    */
-  private async restore(key: string, files: readonly { uri: vscode.Uri; text: string | undefined }[], changed: Set<string>): Promise<boolean> {
+  private async restore(key: string, files: readonly { uri: vscode.Uri; text: string | undefined; readAt: number }[], changed: Set<string>): Promise<boolean> {
     const entry = this.kept.get(key);
     if (!entry || !this.store) return false;
     const isOpen = (uri: vscode.Uri): boolean => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
-    if (files.some((f) => f.text === undefined || isOpen(f.uri))) return false;
+    // A file changed, deleted or opened since it was read, or settings changed meanwhile: the texts are not current.
+    const current = (): boolean => !files.some((f) => isOpen(f.uri) || (this.touched.get(this.pathOf(f.uri)) ?? 0) > f.readAt);
+    const epoch = this.settingsEpoch;
+    if (files.some((f) => f.text === undefined) || !current()) return false;
     const hashed = files.map((f) => ({ path: this.pathOf(f.uri), text: f.text!, settings: this.settingsKey(f.uri) }));
     let hash: string;
     try {
@@ -245,13 +259,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     } catch {
       return false;
     }
-    // Meanwhile a file may have been opened (its page is then parsed): the model refuses to restore over it.
-    if (hash !== entry.hash || files.some((f) => isOpen(f.uri))) return false;
+    if (hash !== entry.hash || !current() || epoch !== this.settingsEpoch) return false;
     const texts = new Map(hashed.map((f) => [f.path, f.text]));
     files.forEach((f, i) => this.uriByPath.set(hashed[i].path, f.uri));
     if (!this.model.restore(key, texts, entry.results)) return false;
-    // The hash covered the settings: the restored pages stand for pages parsed with this size limit.
-    this.parsedLimit ??= this.config.settingsFor(files[0].uri).maxFileSize;
+    // The hash covered the settings: the restored pages stand for pages parsed with their size limit.
+    for (const f of files) this.parsedLimit.set(this.pathOf(f.uri), this.config.settingsFor(f.uri).maxFileSize);
     for (const [path, text] of texts) this.texts.set(path, text);
     for (const f of files) {
       changed.add(f.uri.toString());
@@ -330,7 +343,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Parses a page (every parse of the index goes through here). */
   private parse(path: string, text: string): WorklogPage {
     this.stats.parsed++;
-    return parsePage(path, text, { maxSize: this.config.settingsFor(this.uriByPath.get(path)).maxFileSize });
+    const maxSize = this.config.settingsFor(this.uriByPath.get(path)).maxFileSize;
+    this.parsedLimit.set(path, maxSize);
+    return parsePage(path, text, { maxSize });
   }
 
   /** Takes a provisional page out (its file could not be read, or the scan stopped before it). */
@@ -358,7 +373,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     const path = this.pathOf(uri);
     // Unchanged text is never parsed twice (a rescan, a save of what was typed, a file event for a touch, a restored
     // page opened in an editor).
-    if (this.model.textOf(path) === text && this.parsedLimit === settings.maxFileSize) {
+    this.touched.set(path, ++this.tick);
+    if (this.model.textOf(path) === text && this.parsedLimit.get(path) === settings.maxFileSize) {
+      // Typed, then saved: the worklog (marked while its editor was unsaved) can be kept now.
+      if (this.stale.has(worklogKey(path))) this.scheduleSave();
       if (version === undefined) this.parsedVersion.delete(uri.toString());
       else this.parsedVersion.set(uri.toString(), version);
       // Results may still be new (settings changed): the listeners read them again.
@@ -366,7 +384,6 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (key !== undefined) for (const p of this.model.pathsOf(key)) changed.add(this.uriByPath.get(p)!.toString());
       return undefined;
     }
-    this.parsedLimit = settings.maxFileSize;
     if (this.texts.get(path) !== text) {
       this.texts.set(path, text);
       this.stale.add(worklogKey(path));
@@ -465,6 +482,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (pending) clearTimeout(pending);
     this.timers.delete(uri.toString());
     const path = this.pathOf(uri);
+    this.touched.set(path, ++this.tick);
+    this.parsedLimit.delete(path);
     if (this.texts.delete(path)) {
       this.stale.add(worklogKey(path));
       this.scheduleSave();
@@ -487,10 +506,14 @@ export class WorkspaceIndex implements vscode.Disposable {
         any = true;
       }
     }
-    if (!any) this.deleted.add(uri.toString());
+    if (!any) {
+      this.deleted.add(uri.toString());
+      this.touched.set(this.pathOf(uri), ++this.tick);
+    }
   }
 
   private settingsChanged(): void {
+    this.settingsEpoch++;
     this.model.invalidateAll();
     // Every worklog's results change with the settings (and so does the hash they are kept under).
     for (const path of this.texts.keys()) this.stale.add(worklogKey(path));
