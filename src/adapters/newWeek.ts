@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { CalendarDate } from '../core/calendar';
 import { DEFAULT_WORKLOG_DIR, planNewWeek, type NewWeekPlan } from '../core/newWeek';
+import type { OutlineWorklog } from '../core/outline';
 import type { Worklog } from '../core/workspace';
 import type { Config } from './config';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -108,25 +109,33 @@ function uriFromArgs(args: readonly unknown[]): vscode.Uri | undefined {
   return undefined;
 }
 
+// Worklogs are found and listed from the outline's data (no page is parsed for that); only the one a week is added to
+// is parsed (if it was restored from an earlier session), since planning reads its pages.
 function worklogAt(index: WorkspaceIndex, uri: vscode.Uri): Worklog | undefined {
   const own = index.worklogOf(uri);
   if (own) return own;
   // A folder: the worklog it is (or the one inside it, when there is exactly one).
   const path = index.pathOf(uri).replace(/\/$/, '');
-  const all = [...index.worklogs().values()];
-  return all.find((w) => w.dir === path) ?? (all.filter((w) => w.dir.startsWith(path + '/')).length === 1 ? all.find((w) => w.dir.startsWith(path + '/')) : undefined);
+  const all = [...index.outlineWorklogs()];
+  const inside = all.filter(([, w]) => w.dir.startsWith(path + '/'));
+  const key = (all.find(([, w]) => w.dir === path) ?? (inside.length === 1 ? inside[0] : undefined))?.[0];
+  return key === undefined ? undefined : index.worklog(key);
 }
 
-function folderOf(index: WorkspaceIndex, worklog: Worklog): vscode.WorkspaceFolder | undefined {
-  for (const e of [...worklog.weeks, ...worklog.indexes]) {
-    const uri = index.uriOf(e.page.path);
+function folderOf(index: WorkspaceIndex, paths: readonly string[]): vscode.WorkspaceFolder | undefined {
+  for (const path of paths) {
+    const uri = index.uriOf(path);
     const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
     if (folder) return folder;
   }
   return undefined;
 }
 
-function lastWeek(worklog: Worklog): number | undefined {
+function pagePaths(worklog: Worklog | OutlineWorklog): string[] {
+  return [...worklog.weeks, ...worklog.indexes].map((e) => ('page' in e ? e.page.path : e.path));
+}
+
+function lastWeek(worklog: OutlineWorklog): number | undefined {
   const weeks = worklog.weeks.map((e) => e.week).filter((w): w is number => w !== undefined);
   return weeks.length ? Math.max(...weeks) : undefined;
 }
@@ -135,28 +144,32 @@ async function chooseTarget(index: WorkspaceIndex, args: readonly unknown[]): Pr
   const hinted = uriFromArgs(args) ?? vscode.window.activeTextEditor?.document.uri;
   const fromHint = hinted && worklogAt(index, hinted);
   if (fromHint) {
-    const folder = folderOf(index, fromHint);
+    const folder = folderOf(index, pagePaths(fromHint));
     if (folder) return { worklog: fromHint, folder };
   }
-  const all = [...index.worklogs().values()]
-    .filter((w) => w.weeks.length > 0 || w.indexes.length > 0)
-    .map((worklog) => ({ worklog, folder: folderOf(index, worklog) }))
-    .filter((t): t is Target & { worklog: Worklog; folder: vscode.WorkspaceFolder } => t.folder !== undefined)
-    .sort((a, b) => a.worklog.dir.localeCompare(b.worklog.dir));
-  if (all.length === 1) return all[0];
+  const all = [...index.outlineWorklogs()]
+    .filter(([, w]) => w.weeks.length > 0 || w.indexes.length > 0)
+    .map(([key, outline]) => ({ key, outline, folder: folderOf(index, pagePaths(outline)) }))
+    .filter((t): t is { key: string; outline: OutlineWorklog; folder: vscode.WorkspaceFolder } => t.folder !== undefined)
+    .sort((a, b) => a.outline.dir.localeCompare(b.outline.dir));
+  const targetOf = (t: (typeof all)[number]): Target | undefined => {
+    const worklog = index.worklog(t.key);
+    return worklog ? { worklog, folder: t.folder } : undefined;
+  };
+  if (all.length === 1) return targetOf(all[0]);
   if (all.length > 1) {
     const picked = await vscode.window.showQuickPick(
       all.map((t) => {
-        const last = lastWeek(t.worklog);
+        const last = lastWeek(t.outline);
         return {
-          label: t.worklog.dir,
+          label: t.outline.dir,
           description: last === undefined ? vscode.l10n.t('no weeks yet') : vscode.l10n.t('week {0} next', last + 1),
           target: t,
         };
       }),
       { placeHolder: vscode.l10n.t('Which worklog gets a new week?'), ignoreFocusOut: true },
     );
-    return picked?.target;
+    return picked && targetOf(picked.target);
   }
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {

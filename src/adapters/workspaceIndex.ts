@@ -548,6 +548,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.model.worklogOf(this.pathOf(uri));
   }
 
+  /** A worklog by key, its pages parsed (a restored worklog is parsed now). */
+  worklog(key: string): Worklog | undefined {
+    return this.model.worklog(key);
+  }
+
   /** Every worklog, its pages parsed (restored worklogs are parsed now). */
   worklogs(): Map<string, Worklog> {
     return this.model.worklogs();
