@@ -55,6 +55,20 @@ function runOne(run) {
       }
       env.WORKLOG_TEST_VSIX = out;
     }
+    // `edit`: a file of the workspace changed before VS Code starts (as between two sessions), put back afterwards.
+    let restoreEdit = () => undefined;
+    if (run.edit) {
+      const file = path.join(ROOT, run.workspace, run.edit.file);
+      const original = fs.readFileSync(file);
+      const text = original.toString('utf8');
+      if (!text.includes(run.edit.find)) {
+        console.error(`run "${run.name}": ${run.edit.file} does not contain ${JSON.stringify(run.edit.find)}`);
+        resolve({ code: 2, last: '' });
+        return;
+      }
+      fs.writeFileSync(file, text.replace(run.edit.find, run.edit.replace));
+      restoreEdit = () => fs.writeFileSync(file, original);
+    }
     let last = '';
     child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'test-code-server.mjs')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout.on('data', (chunk) => {
@@ -64,6 +78,7 @@ function runOne(run) {
     });
     child.on('exit', (code, signal) => {
       child = undefined;
+      restoreEdit();
       resolve({ code: code ?? (signal ? 130 : 2), last });
     });
   });

@@ -1,9 +1,10 @@
 /**
- * Results kept between sessions, in a real VS Code: three integration runs on the snapshot fixture share VS Code's
- * user data (test/integration/runs.json: `snapshot-first`, `snapshot-next`, `snapshot-settings`). The first session
- * parses every page and writes the snapshot to workspace storage; the next one starts from it: nothing parsed at
- * start-up, the same problems and the same tree, a worklog parsed only when one of its pages is needed or changes; the
- * last one has other settings, so nothing kept applies. Each suite skips itself on other
+ * Results kept between sessions, in a real VS Code: four integration runs on the snapshot fixture share VS Code's
+ * user data (test/integration/runs.json: `snapshot-first`, `snapshot-next`, `snapshot-settings`, `snapshot-edited`).
+ * The first session parses every page and writes the snapshot to workspace storage; the next one starts from it:
+ * nothing parsed at start-up, the same problems and the same tree, a worklog parsed only when one of its pages is
+ * needed or changes; the third has other settings, so nothing kept applies; the last starts with a file the launcher
+ * edited before it, so only that file's worklog is parsed. Each suite skips itself on other
  * workspaces. Waits are on events (diagnostics) with deadlines; nothing sleeps.
  */
 import * as assert from 'node:assert/strict';
@@ -182,6 +183,29 @@ describe('snapshot: settings changed between sessions', () => {
     assert.equal(a.index.stats.restored, 0, 'nothing restored: the settings are part of the hash');
     assert.equal(a.index.stats.parsed, PAGES.length + 1);
     // This session lowers date-invalid to a warning (runs.json): the page shows it so, not as the kept error.
+    assert.deepEqual(a.index.findings(uri(ALICE_2))?.map((f) => `${f.rule}:${f.severity}`), ['date-invalid:warning']);
+    // Kept for the next session (same settings), which starts with a file edited meanwhile.
+    const file = a.index.snapshotUri!;
+    let sub: vscode.Disposable | undefined;
+    const saved = new Promise<void>((resolve) => (sub = a.index.onDidSaveSnapshot(() => resolve())));
+    const stored = async (): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    if (!(await stored()).includes('"severity":"warning"')) await deadline(saved, 'the snapshot written for these settings');
+    sub?.dispose();
+  });
+});
+
+describe('snapshot: a file changed between sessions', () => {
+  before(function () {
+    if (!onFixture) this.skip();
+  });
+
+  it('parses only the worklog whose file changed; the others are restored', async () => {
+    const a = await api();
+    await a.tree.ready;
+    // The launcher changed bob's week 1 before this session (runs.json: edit) and puts it back after it.
+    assert.equal(a.index.stats.restored, 2, "alice's two pages");
+    assert.equal(a.index.stats.parsed, 2, "bob's page and its twin");
+    assert.deepEqual(a.index.findings(uri(BOB_1))?.map((f) => `${f.rule}:${f.severity}`), ['date-invalid:warning']);
     assert.deepEqual(a.index.findings(uri(ALICE_2))?.map((f) => `${f.rule}:${f.severity}`), ['date-invalid:warning']);
   });
 });
