@@ -76,32 +76,56 @@ async function deadline<T>(promise: Promise<T>, what: string, ms = 15000): Promi
   }
 }
 
+/**
+ * The stored snapshot's text once `holds` is true of it: now, or after the index's next write (the index writes it by
+ * itself a little after a change; the event is listened to before the file is first read, so no write is missed).
+ */
+async function snapshotWhen(a: WorklogApi, holds: (text: string) => boolean, what: string): Promise<string> {
+  const file = a.index.snapshotUri;
+  assert.ok(file, 'the extension has workspace storage');
+  const read = (): Thenable<string> => vscode.workspace.fs.readFile(file).then((b) => new TextDecoder().decode(b), () => '');
+  let sub: vscode.Disposable | undefined;
+  const saved = new Promise<void>((resolve) => (sub = a.index.onDidSaveSnapshot(() => resolve())));
+  try {
+    let text = await read();
+    if (!holds(text)) {
+      await deadline(saved, what);
+      text = await read();
+    }
+    return text;
+  } finally {
+    sub?.dispose();
+  }
+}
+
+/** Each suite runs on the snapshot fixture only (the main run opens another workspace). */
+function onlyOnFixture(this: Mocha.Context): void {
+  if (!onFixture) this.skip();
+}
+
+/** The extension, once its start-up scan is done. */
+async function started(): Promise<WorklogApi> {
+  const a = await api();
+  await a.tree.ready;
+  return a;
+}
+
 function problems(rel: string): string[] {
   return vscode.languages.getDiagnostics(uri(rel)).filter((d) => d.source === 'worklog').map((d) => `${codeOf(d)}@${d.range.start.line}:${d.range.start.character}`);
 }
 
 describe('snapshot: first session', () => {
-  before(function () {
-    if (!onFixture) this.skip();
-  });
+  before(onlyOnFixture);
 
   it('parses every file once, then keeps the results in workspace storage', async () => {
-    const a = await api();
-    await a.tree.ready;
+    const a = await started();
     assert.equal(a.index.stats.restored, 0, 'nothing to restore in a first session');
     // The four pages and the README beside them (a candidate file: it is read and found not to be a page).
     assert.equal(a.index.stats.parsed, PAGES.length + 1);
     await diagnosticsWhen(uri(ALICE_2), (d) => d.some((x) => codeOf(x) === 'date-invalid'), 'the impossible date in week 2');
     assert.deepEqual(treeLines(a), TREE);
-    // The index writes the snapshot by itself a little after the scan: wait for it (it may be written already).
-    const file = a.index.snapshotUri;
-    assert.ok(file, 'the extension has workspace storage');
-    let sub: vscode.Disposable | undefined;
-    const saved = new Promise<void>((resolve) => (sub = a.index.onDidSaveSnapshot(() => resolve())));
-    const written = await vscode.workspace.fs.stat(file).then(() => true, () => false);
-    if (!written) await deadline(saved, 'the snapshot written after the scan');
-    sub?.dispose();
-    const stored = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as { worklogs: Record<string, { results: { pages: Record<string, string> } }> };
+    // The index writes the snapshot by itself a little after the scan.
+    const stored = JSON.parse(await snapshotWhen(a, (text) => text !== '', 'the snapshot written after the scan')) as { worklogs: Record<string, { results: { pages: Record<string, string> } }> };
     const pages = Object.values(stored.worklogs).flatMap((w) => Object.keys(w.results.pages)).sort();
     assert.deepEqual(pages, [...PAGES].sort());
   });
@@ -110,9 +134,7 @@ describe('snapshot: first session', () => {
 describe('snapshot: next session', () => {
   let bobText: Uint8Array | undefined;
 
-  before(function () {
-    if (!onFixture) this.skip();
-  });
+  before(onlyOnFixture);
 
   after(async () => {
     // Bob's week 1 as it was (the fixture is part of the repository).
@@ -120,8 +142,7 @@ describe('snapshot: next session', () => {
   });
 
   it('starts from the kept results: no page parsed, the same problems and the same tree', async () => {
-    const a = await api();
-    await a.tree.ready;
+    const a = await started();
     const file = a.index.snapshotUri;
     assert.ok(file, 'the extension has workspace storage');
     // Workspace storage is keyed by the folder's URI: both runs must serve it at the same address (runs.json's port).
@@ -173,35 +194,24 @@ describe('snapshot: next session', () => {
 });
 
 describe('snapshot: settings changed between sessions', () => {
-  before(function () {
-    if (!onFixture) this.skip();
-  });
+  before(onlyOnFixture);
 
   it('parses every worklog again: the kept results were for other settings', async () => {
-    const a = await api();
-    await a.tree.ready;
+    const a = await started();
     assert.equal(a.index.stats.restored, 0, 'nothing restored: the settings are part of the hash');
     assert.equal(a.index.stats.parsed, PAGES.length + 1);
     // This session lowers date-invalid to a warning (runs.json): the page shows it so, not as the kept error.
     assert.deepEqual(a.index.findings(uri(ALICE_2))?.map((f) => `${f.rule}:${f.severity}`), ['date-invalid:warning']);
     // Kept for the next session (same settings), which starts with a file edited meanwhile.
-    const file = a.index.snapshotUri!;
-    let sub: vscode.Disposable | undefined;
-    const saved = new Promise<void>((resolve) => (sub = a.index.onDidSaveSnapshot(() => resolve())));
-    const stored = async (): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
-    if (!(await stored()).includes('"severity":"warning"')) await deadline(saved, 'the snapshot written for these settings');
-    sub?.dispose();
+    await snapshotWhen(a, (text) => text.includes('"severity":"warning"'), 'the snapshot written for these settings');
   });
 });
 
 describe('snapshot: a file changed between sessions', () => {
-  before(function () {
-    if (!onFixture) this.skip();
-  });
+  before(onlyOnFixture);
 
   it('parses only the worklog whose file changed; the others are restored', async () => {
-    const a = await api();
-    await a.tree.ready;
+    const a = await started();
     // The launcher changed bob's week 1 before this session (runs.json: edit) and puts it back after it.
     assert.equal(a.index.stats.restored, 2, "alice's two pages");
     assert.equal(a.index.stats.parsed, 2, "bob's page and its twin");
